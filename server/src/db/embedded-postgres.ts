@@ -1,0 +1,46 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+
+/** An embedded PGlite served on a private Unix socket by a worker thread. */
+export interface EmbeddedPostgres {
+  /** Directory holding the socket, to pass to `pg` as `host`. */
+  socketDir: string
+  port: number
+  stop(): Promise<void>
+}
+
+const SOCKET_PORT = 5432
+
+/** `dataDir` is a folder, or `memory://` for a throwaway database. */
+export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true })
+  // Unix socket paths are limited to ~100 bytes, so the socket lives in a short private temp dir.
+  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-'))
+  const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`)
+  const workerFile = new URL('./pglite-worker.js', import.meta.url)
+  const worker = new Worker(workerFile, {
+    workerData: { dataDir, socketPath },
+  })
+  await new Promise<void>((resolve, reject) => {
+    worker.once('error', reject)
+    worker.once('exit', (code) => reject(new Error(`PGlite worker exited with code ${code}`)))
+    worker.once('message', () => resolve())
+  })
+  worker.removeAllListeners('exit')
+  worker.removeAllListeners('error')
+  worker.on('error', (error) => console.error('PGlite worker failed', error))
+  return {
+    socketDir,
+    port: SOCKET_PORT,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        worker.once('message', () => resolve())
+        worker.postMessage({ stop: true })
+      })
+      await worker.terminate()
+      fs.rmSync(socketDir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,6 @@
+import type { Migration } from '../migrator.ts'
+import { platform } from './001-platform.ts'
+import { eventsAndJobs } from './002-events-and-jobs.ts'
+
+/** Every migration, in the order it must run. Append only. */
+export const migrations: Migration[] = [platform, eventsAndJobs]

@@ -1,0 +1,72 @@
+/** A user-facing text in every language the product ships. */
+export interface Label {
+  en: string
+  'zh-CN': string
+}
+
+export const FIELD_TYPES = [
+  'text', 'long_text', 'rich_text', 'number', 'currency', 'percent', 'date', 'datetime', 'boolean',
+  'single_select', 'multi_select', 'email', 'phone', 'url', 'address', 'relation', 'user', 'file',
+  'rating', 'auto_number',
+] as const
+export type FieldType = (typeof FIELD_TYPES)[number]
+
+export interface SelectOption {
+  value: string
+  label: Label
+  color?: string
+  /** Default win probability (0–100) of a pipeline stage. */
+  probability?: number
+}
+
+/** One field of an object: declared in code for standard objects, stored as a row for custom fields. */
+export interface FieldDefinition {
+  /** API and column name, snake_case. */
+  name: string
+  type: FieldType
+  label: Label
+  required?: boolean
+  /** Text length limit (text types) — defaults per type. */
+  maxLength?: number
+  min?: number
+  max?: number
+  /** Digits after the decimal point for number, currency and percent. */
+  scale?: number
+  options?: SelectOption[]
+  /** Object name a relation points to. */
+  target?: string
+  relationKind?: 'many_to_one' | 'many_to_many'
+  /** Part of the record's global-search document. */
+  searchable?: boolean
+  /** Set by the system, never by a client. */
+  readOnly?: boolean
+  /** Runtime field, stored in the record's `custom` document. */
+  custom?: boolean
+  /** Kept in a column every record table has (id, owner, timestamps, version). */
+  system?: boolean
+  /** Custom fields: the metadata row id. */
+  id?: string
+}
+
+export interface ObjectDefinition {
+  /** API name, plural: `/api/v1/{name}`. */
+  name: string
+  /** Singular name used for relations and events. */
+  singular: string
+  table: string
+  label: Label
+  pluralLabel: Label
+  /** Field that names a record (search result title, relation display). */
+  titleField: string
+  /** Has an owner, so record scope (own / team / all) applies. */
+  owned: boolean
+  fields: FieldDefinition[]
+  /** Default list sort, `-field` for descending. */
+  defaultSort?: string
+  custom?: boolean
+  id?: string
+}
+
+export function label(en: string, zh: string): Label {
+  return { en, 'zh-CN': zh }
+}

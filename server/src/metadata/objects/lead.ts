@@ -1,0 +1,28 @@
+import { label, type ObjectDefinition } from '../object-definition.ts'
+import { INDUSTRY_OPTIONS, LEAD_STATUSES, SOURCE_OPTIONS } from './shared-options.ts'
+
+export const lead: ObjectDefinition = {
+  name: 'leads',
+  singular: 'lead',
+  table: 'leads',
+  label: label('Lead', '线索'),
+  pluralLabel: label('Leads', '线索'),
+  titleField: 'name',
+  owned: true,
+  defaultSort: '-created_at',
+  fields: [
+    { name: 'name', type: 'text', label: label('Name', '姓名'), required: true, searchable: true },
+    { name: 'company', type: 'text', label: label('Company', '公司名称'), searchable: true },
+    { name: 'job_title', type: 'text', label: label('Job title', '职务'), maxLength: 100 },
+    { name: 'email', type: 'email', label: label('Email', '邮箱'), searchable: true },
+    { name: 'phone', type: 'phone', label: label('Mobile', '手机'), searchable: true },
+    { name: 'status', type: 'single_select', label: label('Status', '状态'), options: LEAD_STATUSES },
+    { name: 'source', type: 'single_select', label: label('Source', '来源'), options: SOURCE_OPTIONS },
+    { name: 'industry', type: 'single_select', label: label('Industry', '行业'), options: INDUSTRY_OPTIONS },
+    { name: 'province', type: 'text', label: label('Province', '省份'), maxLength: 50 },
+    { name: 'city', type: 'text', label: label('City', '城市'), maxLength: 100 },
+    { name: 'rating', type: 'rating', label: label('Rating', '评级'), max: 5 },
+    { name: 'converted_at', type: 'datetime', label: label('Converted at', '转化时间'), readOnly: true },
+    { name: 'description', type: 'long_text', label: label('Notes', '备注') },
+  ],
+}
