@@ -58,6 +58,8 @@ export interface ObjectDefinition {
   pluralLabel: Label
   /** Field that names a record (search result title, relation display). */
   titleField: string
+  /** The title is a person's name: search reads a leading 单/曾/解 as a surname. */
+  personName?: boolean
   /** Has an owner, so record scope (own / team / all) applies. */
   owned: boolean
   fields: FieldDefinition[]
@@ -65,6 +67,8 @@ export interface ObjectDefinition {
   defaultSort?: string
   custom?: boolean
   id?: string
+  /** Columns the API never shows (a user's password hash). */
+  privateColumns?: { name: string; sqlType: string }[]
 }
 
 export function label(en: string, zh: string): Label {

@@ -8,6 +8,7 @@ export const contact: ObjectDefinition = {
   label: label('Contact', '联系人'),
   pluralLabel: label('Contacts', '联系人'),
   titleField: 'name',
+  personName: true,
   owned: true,
   defaultSort: '-updated_at',
   fields: [

@@ -8,6 +8,7 @@ export const lead: ObjectDefinition = {
   label: label('Lead', '线索'),
   pluralLabel: label('Leads', '线索'),
   titleField: 'name',
+  personName: true,
   owned: true,
   defaultSort: '-created_at',
   fields: [

@@ -9,8 +9,10 @@ export const user: ObjectDefinition = {
   label: label('User', '用户'),
   pluralLabel: label('Users', '用户'),
   titleField: 'name',
+  personName: true,
   owned: false,
   defaultSort: 'name',
+  privateColumns: [{ name: 'password_hash', sqlType: 'text' }],
   fields: [
     { name: 'name', type: 'text', label: label('Name', '姓名'), required: true, searchable: true },
     { name: 'email', type: 'email', label: label('Email', '邮箱'), required: true, searchable: true },

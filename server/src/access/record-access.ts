@@ -1,0 +1,33 @@
+import { sql, type RawBuilder } from 'kysely'
+import { AppError } from '../errors/app-error.ts'
+import type { ObjectSchema } from '../metadata/object-catalog.ts'
+import type { Actor } from './actor.ts'
+import type { ObjectAction, ObjectPermission } from './roles.ts'
+
+const NONE: ObjectPermission = { create: false, read: false, update: false, delete: false, export: false, scope: 'own' }
+
+export function permissionFor(actor: Actor, object: ObjectSchema): ObjectPermission {
+  return actor.permissions[object.name] ?? actor.permissions['*'] ?? NONE
+}
+
+export function can(actor: Actor, object: ObjectSchema, action: ObjectAction): boolean {
+  return permissionFor(actor, object)[action]
+}
+
+export function assertCan(actor: Actor, object: ObjectSchema, action: ObjectAction): void {
+  if (!can(actor, object, action)) throw new AppError('FORBIDDEN')
+}
+
+/**
+ * The row filter of the caller's record scope, or undefined when every record is in reach.
+ * Merged into every query of an owned object by the scoped query (records/scoped-query.ts).
+ */
+export function scopeCondition(actor: Actor, object: ObjectSchema): RawBuilder<boolean> | undefined {
+  if (!object.owned) return undefined
+  const { scope } = permissionFor(actor, object)
+  if (scope === 'all') return undefined
+  if (scope === 'team' && actor.teamId) {
+    return sql<boolean>`(owner_id = ${actor.userId} or owner_id in (select id from users where workspace_id = ${actor.workspaceId} and team_id = ${actor.teamId}))`
+  }
+  return sql<boolean>`owner_id = ${actor.userId}`
+}

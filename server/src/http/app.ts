@@ -1,0 +1,37 @@
+import fastifyCookie from '@fastify/cookie'
+import Fastify, { type FastifyInstance } from 'fastify'
+import qs from 'qs'
+import { registerAuthRoutes } from '../auth/auth.routes.ts'
+import { registerAuthentication } from '../auth/authenticate.ts'
+import { registerMetadataRoutes } from '../metadata/metadata.routes.ts'
+import { registerOpenApiRoutes } from '../openapi/openapi.routes.ts'
+import { registerRecordRoutes } from '../records/records.routes.ts'
+import { registerSearchRoutes } from '../search/search.routes.ts'
+import { registerErrorHandling } from './error-handler.ts'
+import type { AppServices } from './request-context.ts'
+import '../auth/user-hooks.ts'
+
+/** The HTTP application: every route tree, authenticated unless a route opts out. */
+export async function buildApp(services: AppServices, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 5 * 1024 * 1024,
+    // filter[amount][gte]=100 → nested objects; bounded so a hostile query string stays cheap.
+    routerOptions: { querystringParser: (text: string) => qs.parse(text, { depth: 3, arrayLimit: 500, parameterLimit: 1000 }) },
+    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
+  })
+  registerErrorHandling(app)
+  await app.register(fastifyCookie)
+  registerAuthentication(app, services)
+
+  app.get('/api/health', { config: { public: true } }, async () => {
+    await services.database.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute()
+    return { status: 'ok', engine: services.database.engine }
+  })
+  registerAuthRoutes(app, services)
+  registerMetadataRoutes(app, services)
+  registerSearchRoutes(app, services)
+  registerRecordRoutes(app, services)
+  await registerOpenApiRoutes(app, services)
+  return app
+}

@@ -1,0 +1,24 @@
+import { loadConfig } from './config.ts'
+import { openDatabase } from './db/database.ts'
+import { migrate } from './db/migrator.ts'
+import { ensureFirstWorkspace } from './demo/first-start.ts'
+import { buildApp } from './http/app.ts'
+import { syncRecordTables } from './metadata/table-schema.ts'
+
+const config = loadConfig()
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+await migrate(database.db)
+await syncRecordTables(database.db)
+await ensureFirstWorkspace(database.db, config)
+
+const app = await buildApp({ database, config, now: () => new Date() }, { logger: true })
+await app.listen({ port: config.port, host: config.host })
+console.log(`Rapport is running on http://localhost:${config.port} (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`)
+
+const shutdown = async () => {
+  await app.close()
+  await database.close()
+  process.exit(0)
+}
+process.once('SIGINT', shutdown)
+process.once('SIGTERM', shutdown)

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify'
+import { can } from '../access/record-access.ts'
+import { AppError } from '../errors/app-error.ts'
+import { recordContextOf, type AppServices } from '../http/request-context.ts'
+import { operatorsOf } from '../records/list-filters.ts'
+import { addCustomField, addCustomObject } from './custom-metadata.ts'
+import { indexKind, isListField } from './field-sql.ts'
+import type { ObjectSchema } from './object-catalog.ts'
+
+/** What a client needs to render and query an object: fields, their operators and labels. */
+export function describeObject(object: ObjectSchema) {
+  return {
+    name: object.name,
+    singular: object.singular,
+    label: object.label,
+    pluralLabel: object.pluralLabel,
+    titleField: object.titleField,
+    owned: object.owned,
+    custom: Boolean(object.custom),
+    defaultSort: object.defaultSort ?? '-created_at',
+    fields: object.allFields.map((field) => ({
+      name: field.name,
+      type: field.type,
+      label: field.label,
+      required: Boolean(field.required),
+      readOnly: Boolean(field.readOnly),
+      system: Boolean(field.system),
+      custom: Boolean(field.custom),
+      options: field.options,
+      target: field.target,
+      relationKind: field.relationKind,
+      maxLength: field.maxLength,
+      min: field.min,
+      max: field.max,
+      scale: field.scale,
+      operators: operatorsOf(field),
+      sortable: !isListField(field) && indexKind(field) !== 'none',
+    })),
+  }
+}
+
+export function registerMetadataRoutes(app: FastifyInstance, services: AppServices) {
+  const adminOnly = (role: string) => {
+    if (role !== 'admin') throw new AppError('FORBIDDEN')
+  }
+
+  app.get('/api/metadata/objects', async (request) => {
+    const ctx = await recordContextOf(services, request)
+    return { data: ctx.catalog.objects.filter((object) => can(ctx.actor, object, 'read')).map(describeObject) }
+  })
+
+  app.get('/api/metadata/objects/:object', async (request) => {
+    const ctx = await recordContextOf(services, request)
+    return describeObject(ctx.catalog.get((request.params as { object: string }).object))
+  })
+
+  app.post('/api/metadata/objects', async (request, reply) => {
+    const ctx = await recordContextOf(services, request)
+    adminOnly(ctx.actor.role)
+    const object = await addCustomObject(services.database, ctx, request.body)
+    return reply.status(201).send(describeObject(object))
+  })
+
+  app.post('/api/metadata/objects/:object/fields', async (request, reply) => {
+    const ctx = await recordContextOf(services, request)
+    adminOnly(ctx.actor.role)
+    const field = await addCustomField(services.database, ctx, (request.params as { object: string }).object, request.body)
+    return reply.status(201).send(field)
+  })
+}

@@ -1,0 +1,42 @@
+import { fieldTypes } from '../metadata/field-types/index.ts'
+import type { ObjectSchema } from '../metadata/object-catalog.ts'
+import type { FieldDefinition } from '../metadata/object-definition.ts'
+
+export type ApiRecord = Record<string, unknown> & { id: string; version: number }
+
+/** The stored value of one field in API form. */
+export function fieldValue(row: Record<string, unknown>, field: FieldDefinition): unknown {
+  if (field.custom) return (row.custom as Record<string, unknown> | null)?.[field.name] ?? null
+  const fromColumns = fieldTypes[field.type].fromColumns
+  const value = fromColumns ? fromColumns(row, field) : row[field.name]
+  return value instanceof Date ? value.toISOString() : (value ?? null)
+}
+
+/** A table row → the API record, limited to `fields` when given (id and version always come). */
+export function rowToRecord(object: ObjectSchema, row: Record<string, unknown>, fields?: FieldDefinition[]): ApiRecord {
+  const record: Record<string, unknown> = { id: row.id }
+  for (const field of fields ?? object.allFields) record[field.name] = fieldValue(row, field)
+  record.version = row.version
+  if (row.deleted_at) record.deleted_at = (row.deleted_at as Date).toISOString()
+  return record as ApiRecord
+}
+
+/** API values → the columns to write, and the custom-field values to merge into `custom`. */
+export function valuesToColumns(object: ObjectSchema, values: Record<string, unknown>) {
+  const columns: Record<string, unknown> = {}
+  const custom: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(values)) {
+    const field = object.field(name)
+    if (!field) continue
+    if (field.custom) {
+      custom[name] = value
+      continue
+    }
+    const toColumns = fieldTypes[field.type].toColumns
+    if (toColumns) Object.assign(columns, toColumns(value, field))
+    else columns[name] = isJsonColumn(field) && value !== null ? JSON.stringify(value) : value
+  }
+  return { columns, custom }
+}
+
+const isJsonColumn = (field: FieldDefinition) => field.type === 'address' || field.type === 'file'

@@ -1,0 +1,65 @@
+import { sql } from 'kysely'
+import { can } from '../access/record-access.ts'
+import type { ObjectSchema } from '../metadata/object-catalog.ts'
+import { getRecord } from './get-record.ts'
+import type { RecordContext } from './record-context.ts'
+import { rowToRecord, type ApiRecord } from './row-mapping.ts'
+import { scopedSelect } from './scoped-query.ts'
+
+export type TimelineEntry =
+  | { kind: 'activity'; at: string; activity: ApiRecord }
+  | { kind: 'event'; at: string; type: string; changes: Record<string, { before: unknown; after: unknown }> | null; actor: { id: string; name: string } | null }
+
+/**
+ * What happened to a record, newest first: activities linked to it (through any relation to its
+ * object, or the generic related_object/related_id link) and its field-change history.
+ */
+export async function recordTimeline(ctx: RecordContext, object: ObjectSchema, id: string, options: { limit?: number; before?: string } = {}): Promise<{ data: TimelineEntry[] }> {
+  await getRecord(ctx, object, id)
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200)
+  const before = options.before && !Number.isNaN(Date.parse(options.before)) ? new Date(options.before) : undefined
+  const entries: TimelineEntry[] = []
+
+  const activities = ctx.catalog.find('activities')
+  if (activities && can(ctx.actor, activities, 'read')) {
+    const links = activities.allFields.filter((field) => field.type === 'relation' && field.target === object.name && field.name !== 'id')
+    const linkConditions = links.map((field) => sql<boolean>`${sql.ref(field.name)} = ${id}`)
+    linkConditions.push(sql<boolean>`(related_object = ${object.name} and related_id = ${id})`)
+    for (const condition of linkConditions) {
+      const rows = await scopedSelect(ctx, activities)
+        .selectAll()
+        .where(condition)
+        .$if(Boolean(before), (q) => q.where('created_at', '<', before!))
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute()
+      for (const row of rows) {
+        if (entries.some((entry) => entry.kind === 'activity' && entry.activity.id === row.id)) continue
+        entries.push({ kind: 'activity', at: (row.created_at as Date).toISOString(), activity: rowToRecord(activities, row) })
+      }
+    }
+  }
+
+  const events = await ctx.db
+    .selectFrom('events as e')
+    .leftJoin('users as u', (join) => join.onRef('u.workspace_id', '=', 'e.workspace_id').onRef('u.id', '=', 'e.actor_id'))
+    .select(['e.type', 'e.changes', 'e.created_at', 'e.actor_id', 'u.name as actor_name'])
+    .where('e.workspace_id', '=', ctx.actor.workspaceId)
+    .where('e.object', '=', object.name)
+    .where('e.record_id', '=', id)
+    .$if(Boolean(before), (q) => q.where('e.created_at', '<', before!))
+    .orderBy('e.created_at', 'desc')
+    .limit(limit)
+    .execute()
+  for (const event of events) {
+    entries.push({
+      kind: 'event',
+      at: (event.created_at as Date).toISOString(),
+      type: event.type,
+      changes: event.changes,
+      actor: event.actor_id ? { id: event.actor_id, name: event.actor_name ?? '' } : null,
+    })
+  }
+  entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+  return { data: entries.slice(0, limit) }
+}
