@@ -35,10 +35,10 @@ const capitalize = (text: string) => text[0].toUpperCase() + text.slice(1)
 function chineseCompany(rng: Random): Company {
   const place = pickChinaCity(rng)
   if (rng.chance(0.03)) {
-    const department = rng.pick(GOVERNMENT_DEPARTMENTS)
+    const [department, subdomain] = rng.pick(GOVERNMENT_DEPARTMENTS)
     return {
       name: `${place.name}市${department}`, short: `${place.name}${department.slice(0, 2)}`, chinese: true, industry: 'government',
-      domain: `${place.latin}.gov.cn`, city: place.name, region: place.region, china: place, lifecycle: pickLifecycle(rng), government: true,
+      domain: `${subdomain}.${place.latin}.gov.cn`, city: place.name, region: place.region, china: place, lifecycle: pickLifecycle(rng), government: true,
     }
   }
   const [brand, brandLatin] = rng.pick(CHINESE_BRANDS)

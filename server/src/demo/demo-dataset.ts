@@ -51,7 +51,7 @@ export const DEFAULT_DEMO_COUNTS: Readonly<Record<keyof DemoDataset, number>> = 
 }
 
 /** Share of customer companies with a Chinese name; the rest are international (≈80% Chinese people overall). */
-const CHINESE_COMPANY_SHARE = 0.85
+const CHINESE_COMPANY_SHARE = 0.8
 
 /** An independent stream per object, so asking for more contacts leaves the accounts as they were. */
 const streamFor = (seed: number, salt: number) => new Random((Math.trunc(seed) ^ Math.imul(salt, 0x9e3779b9)) >>> 0)

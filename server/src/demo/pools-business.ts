@@ -29,8 +29,10 @@ export const CHINESE_SUFFIXES: readonly (readonly [string, number])[] = [
   ['有限公司', 70], ['股份有限公司', 15], ['集团有限公司', 10], ['有限责任公司', 5],
 ]
 
-/** Public-sector customers: `${city}市${department}`. */
-export const GOVERNMENT_DEPARTMENTS = ['数据资源管理局', '政务服务中心', '公共资源交易中心', '交通运输局', '市场监督管理局'] as const
+/** Public-sector customers, `${city}市${department}`, and the department's mail subdomain. */
+export const GOVERNMENT_DEPARTMENTS: readonly (readonly [string, string])[] = [
+  ['数据资源管理局', 'sjj'], ['政务服务中心', 'zwfw'], ['公共资源交易中心', 'ggzy'], ['交通运输局', 'jtj'], ['市场监督管理局', 'scjg'],
+]
 
 export const ENGLISH_BRANDS = [
   'Acme', 'Northwind', 'Bluepeak', 'Silverline', 'Evergreen', 'Pinnacle', 'Horizon', 'Atlas', 'Vertex', 'Brightwave',
@@ -100,7 +102,13 @@ export const ENGLISH_ACTIVITY_SUBJECTS: Record<string, readonly string[]> = {
   task: ['Prepare proposal', 'Set up trial account', 'Chase payment'],
   note: ['Customer feedback', 'Meeting notes', 'Competitor intel'],
 }
-export const LEAD_SUBJECTS = ['首次电话联系', '初步了解需求', '发送公司介绍资料', '确认采购意向', '添加微信并发送资料'] as const
+export const LEAD_SUBJECTS: Record<string, readonly string[]> = {
+  call: ['首次电话联系', '电话了解需求', '确认采购意向'],
+  meeting: ['初次拜访', '线上会议了解需求'],
+  email: ['发送公司介绍资料', '发送产品白皮书'],
+  task: ['添加微信并发送资料', '整理线索需求'],
+  note: ['线索背景记录'],
+}
 export const ACTIVITY_DETAILS = [
   '客户关注数据安全与私有化部署，下周安排技术交流。', '已发送报价，客户将于周五前内部讨论。', '对方采购流程需要三家比价。',
   '客户希望先试用两周，再决定是否采购。', '需求已基本明确，待确认预算。', '客户对移动端和报表功能满意。',

@@ -121,7 +121,7 @@ export function makeActivities(rng: Random, count: number, sources: ActivitySour
       links.lead_id = lead.key
       ;({ owner, person } = lead)
       chinese = lead.company.chinese
-      title = chinese && type !== 'note' && rng.chance(0.6) ? rng.pick(LEAD_SUBJECTS) : subject(rng, type, chinese, person)
+      title = chinese && rng.chance(0.6) ? rng.pick(LEAD_SUBJECTS[type]) : subject(rng, type, chinese, person)
     } else {
       const opportunity = context === 'opportunity' ? rng.pick(sources.opportunities) : undefined
       const contact = opportunity ? opportunity.contact : context === 'contact' ? rng.pick(sources.contacts) : undefined

@@ -166,12 +166,12 @@ export function createJobRunner(db: Db, options: JobRunnerOptions = {}): JobRunn
         if (mine.rows.length === 0) return
         const handler = handlerFor(job.type)
         if (!handler) throw new Error(`no handler for job type ${job.type}`)
+        await handler(trx, job)
+        await sql`commit; begin`.execute(trx)
         const finishedAt = clock()
         await sql`
           update jobs set status = 'done', finished_at = ${finishedAt}, locked_until = null
           where workspace_id = ${job.workspaceId} and id = ${job.id}`.execute(trx)
-        await sql`commit; begin`.execute(trx)
-        await handler(trx, job)
         const spec = recurringSpec(job)
         if (spec) await scheduleRecurring(trx, [spec], () => new Date(finishedAt.getTime() + spec.everyMs))
       })

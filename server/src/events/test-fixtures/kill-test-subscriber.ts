@@ -11,15 +11,16 @@ export async function createKillTestTable(db: Db): Promise<void> {
   await sql`create table kill_test_effects (workspace_id uuid not null, event_id uuid not null, applied_at timestamptz not null default clock_timestamp())`.execute(db)
 }
 
-/** Writes one effect row per event; `onEffect` runs after the write, before the job's transaction commits. */
+/** Writes one effect row per event; `onEffect` runs after the write, just before the job's transaction commits. */
 export function registerKillTestSubscriber(options: { delayMs?: number; onEffect?: () => void } = {}): () => void {
   return registerEventSubscriber({
     name: 'kill-test',
     objects: [KILL_TEST_OBJECT],
     async handle(trx, event) {
-      await trx.insertInto('kill_test_effects').values({ workspace_id: event.workspaceId, event_id: event.id }).execute()
-      options.onEffect?.()
       if (options.delayMs) await sleep(options.delayMs)
+      await trx.insertInto('kill_test_effects').values({ workspace_id: event.workspaceId, event_id: event.id }).execute()
+      // Last, so a kill sent on this signal lands while the runner commits the job or starts the next one.
+      options.onEffect?.()
     },
   })
 }

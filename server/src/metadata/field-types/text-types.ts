@@ -57,8 +57,9 @@ export const phoneField: FieldTypeDefinition = {
     if (!/^\+?[\d\s\-().]+$/.test(text.value)) return refuse('invalid_phone')
     const digits = phoneDigits(text.value)
     if (digits.length < 5 || digits.length > 20) return refuse('invalid_phone')
-    // An 11-digit number starting with 1 is a mainland mobile: it must use a real network prefix.
-    if (digits.length === 11 && digits.startsWith('1') && !/^1[3-9]\d{9}$/.test(digits)) return refuse('invalid_mobile')
+    // Without another country code, 11 digits starting with 1 is a mainland mobile: it needs a real network prefix.
+    const foreign = /^\s*(\+|00)/.test(text.value) && !/^\s*(\+|00)86/.test(text.value)
+    if (!foreign && digits.length === 11 && digits.startsWith('1') && !/^1[3-9]\d{9}$/.test(digits)) return refuse('invalid_mobile')
     return accept(text.value)
   },
   jsonSchema: () => ({ type: 'string', maxLength: 40 }),
