@@ -56,6 +56,11 @@ export class HttpClient {
     })
   }
 
+  /** The session token the server set at sign-in. */
+  get sessionToken(): string {
+    return decodeURIComponent(this.cookie.slice(this.cookie.indexOf('=') + 1))
+  }
+
   get<T = unknown>(path: string) {
     return this.request<T>('GET', path)
   }

@@ -6,7 +6,7 @@ import { syncRecordTables } from '../metadata/table-schema.ts'
 import { createWorkspace } from '../workspaces/create-workspace.ts'
 import { openTestDatabase } from './test-database.ts'
 
-export interface ApiResponse<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export interface ApiResponse<T = any> {
   status: number
   headers: Headers
   body: T
@@ -24,7 +24,7 @@ export class ApiClient {
     return new ApiClient(this.baseUrl, '', key, this.language)
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -48,10 +48,10 @@ export class ApiClient {
     return { status: response.status, headers: response.headers, body: parsed as T }
   }
 
-  get = <T = any>(path: string, headers?: Record<string, string>) => this.request<T>('GET', path, undefined, headers) // eslint-disable-line @typescript-eslint/no-explicit-any
-  post = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => this.request<T>('POST', path, body ?? {}, headers) // eslint-disable-line @typescript-eslint/no-explicit-any
-  patch = <T = any>(path: string, body: unknown, headers?: Record<string, string>) => this.request<T>('PATCH', path, body, headers) // eslint-disable-line @typescript-eslint/no-explicit-any
-  delete = <T = any>(path: string, headers?: Record<string, string>) => this.request<T>('DELETE', path, undefined, headers) // eslint-disable-line @typescript-eslint/no-explicit-any
+  get = <T = any>(path: string, headers?: Record<string, string>) => this.request<T>('GET', path, undefined, headers)
+  post = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => this.request<T>('POST', path, body ?? {}, headers)
+  patch = <T = any>(path: string, body: unknown, headers?: Record<string, string>) => this.request<T>('PATCH', path, body, headers)
+  delete = <T = any>(path: string, headers?: Record<string, string>) => this.request<T>('DELETE', path, undefined, headers)
 }
 
 export interface TestServer {

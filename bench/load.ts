@@ -1,0 +1,104 @@
+import { sql } from 'kysely'
+import { loadActor } from '../server/src/auth/load-actor.ts'
+import type { Db } from '../server/src/db/database.ts'
+import { generateContactValues } from '../server/src/demo/demo-dataset.ts'
+import { loadCatalog } from '../server/src/metadata/object-catalog.ts'
+import type { RecordContext } from '../server/src/records/record-context.ts'
+import { createRecords } from '../server/src/records/write-pipeline.ts'
+import { createWorkspace } from '../server/src/workspaces/create-workspace.ts'
+
+export const PASSWORD = 'bench correct horse battery'
+export const ADMIN_EMAIL = 'admin@rapport-bench.cn'
+
+/** The sales reps who own the contacts (with the administrator). */
+const REPS = [
+  { name: '李娜', email: 'li.na@rapport-bench.cn' },
+  { name: '王强', email: 'wang.qiang@rapport-bench.cn' },
+  { name: '刘洋', email: 'liu.yang@rapport-bench.cn' },
+  { name: '陈静', email: 'chen.jing@rapport-bench.cn' },
+  { name: 'Kevin Zhang', email: 'kevin.zhang@rapport-bench.cn' },
+]
+
+/** Rows every run has, so each search has a known hit whatever the size. */
+export const KNOWN_CONTACTS: Record<string, unknown>[] = [
+  { name: '张伟', email: 'zhang.wei@rapport-bench.cn', phone: '13800138000', city: '北京', lifecycle_stage: 'customer', source: 'referral', job_title: '采购经理' },
+  { name: '张伟', email: 'zhangwei@huaxin-tech.cn', phone: '13911112222', city: '上海', lifecycle_stage: 'prospect', source: 'web_form' },
+  { name: '王芳', email: 'wang.fang@rapport-bench.cn', phone: '13700137000', city: '深圳', lifecycle_stage: 'customer', source: 'trade_show' },
+  { name: 'Emily Smith', email: 'emily.smith@rapport-bench.com', phone: '+1 212-555-0100', city: 'New York', lifecycle_stage: 'partner', source: 'partner' },
+]
+
+export interface LoadedWorkspace {
+  workspaceId: string
+  adminId: string
+  /** Owners in the order rows were assigned to them: the administrator first, then the reps. */
+  ownerIds: string[]
+  reps: Array<{ id: string; email: string }>
+  ctx: RecordContext
+}
+
+/** A workspace with its administrator and a few reps, through the real write pipeline. */
+export async function setUpWorkspace(db: Db): Promise<LoadedWorkspace> {
+  const { workspaceId, adminId } = await createWorkspace(db, { name: 'Rapport Bench', admin: { name: '管理员', email: ADMIN_EMAIL, password: PASSWORD }, locale: 'zh-CN' })
+  const caller = await loadActor(db, workspaceId, adminId, 'zh-CN')
+  if (!caller) throw new Error('administrator not found')
+  const ctx: RecordContext = { db, actor: caller.actor, catalog: await loadCatalog(db, workspaceId) }
+  const created = await createRecords(ctx, ctx.catalog.get('users'), REPS.map((rep) => ({ ...rep, password: PASSWORD, role: 'rep', active: true, locale: 'zh-CN' })))
+  const reps = created.map((user, index) => ({ id: user.id as string, email: REPS[index].email }))
+  return { workspaceId, adminId, ownerIds: [adminId, ...reps.map((rep) => rep.id)], reps, ctx }
+}
+
+export interface LoadResult {
+  rows: number
+  seconds: number
+  rowsPerSecond: number
+  analyzeSeconds: number
+  tableBytes: number
+  indexBytes: number
+}
+
+/**
+ * `rows` contacts through createRecords (validation, search document, insert, events) in
+ * batches, owners assigned round-robin; then ANALYZE. Prints progress on big loads.
+ */
+export async function loadContacts(workspace: LoadedWorkspace, rows: number, batchSize: number, log: (line: string) => void): Promise<LoadResult> {
+  const contacts = workspace.ctx.catalog.get('contacts')
+  const generated = generateContactValues(Math.max(0, rows - KNOWN_CONTACTS.length), 20240501)
+  const start = performance.now()
+  let done = 0
+  let nextReport = 0.1
+  let batch: Record<string, unknown>[] = []
+  const flush = async () => {
+    if (batch.length === 0) return
+    await createRecords(workspace.ctx, contacts, batch, { bulk: true })
+    done += batch.length
+    batch = []
+    if (rows >= 50_000 && done / rows >= nextReport) {
+      const seconds = (performance.now() - start) / 1000
+      log(`    loaded ${done.toLocaleString('en')} / ${rows.toLocaleString('en')} in ${seconds.toFixed(0)} s (${Math.round(done / seconds).toLocaleString('en')} rows/s)`)
+      nextReport += 0.1
+    }
+  }
+  let index = 0
+  const add = async (values: Record<string, unknown>) => {
+    batch.push({ ...values, owner_id: workspace.ownerIds[index % workspace.ownerIds.length] })
+    index++
+    if (batch.length >= batchSize) await flush()
+  }
+  for (const values of KNOWN_CONTACTS.slice(0, rows)) await add(values)
+  for (const values of generated) await add(values)
+  await flush()
+  const seconds = (performance.now() - start) / 1000
+  const analyzeStart = performance.now()
+  await sql`analyze`.execute(workspace.ctx.db)
+  const analyzeSeconds = (performance.now() - analyzeStart) / 1000
+  const size = await sql<{ table_bytes: number; index_bytes: number }>`
+    select pg_table_size('contacts')::bigint as table_bytes, pg_indexes_size('contacts')::bigint as index_bytes`.execute(workspace.ctx.db)
+  return {
+    rows: done,
+    seconds,
+    rowsPerSecond: done / seconds,
+    analyzeSeconds,
+    tableBytes: Number(size.rows[0].table_bytes),
+    indexBytes: Number(size.rows[0].index_bytes),
+  }
+}
