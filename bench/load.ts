@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
 import { loadActor } from '../server/src/auth/load-actor.ts'
 import type { Db } from '../server/src/db/database.ts'
@@ -54,6 +55,12 @@ export interface LoadResult {
   analyzeSeconds: number
   tableBytes: number
   indexBytes: number
+  /** Size of each index of the contacts table. */
+  indexes: Record<string, number>
+  /** Share of the load's wall time the main thread was busy (validation, search documents, query building, pg encoding). */
+  mainThreadBusy: number
+  /** Cumulative [rows, seconds] at each progress step, to see the rate change as the table grows. */
+  progress: Array<[number, number]>
 }
 
 /**
@@ -64,6 +71,9 @@ export async function loadContacts(workspace: LoadedWorkspace, rows: number, bat
   const contacts = workspace.ctx.catalog.get('contacts')
   const generated = generateContactValues(Math.max(0, rows - KNOWN_CONTACTS.length), 20240501)
   const start = performance.now()
+  const elu = performance.eventLoopUtilization()
+  const progress: Array<[number, number]> = []
+  let lastReport = { rows: 0, seconds: 0 }
   let done = 0
   let nextReport = 0.1
   let batch: Record<string, unknown>[] = []
@@ -72,9 +82,12 @@ export async function loadContacts(workspace: LoadedWorkspace, rows: number, bat
     await createRecords(workspace.ctx, contacts, batch, { bulk: true })
     done += batch.length
     batch = []
-    if (rows >= 50_000 && done / rows >= nextReport) {
+    if (done / rows >= nextReport) {
       const seconds = (performance.now() - start) / 1000
-      log(`    loaded ${done.toLocaleString('en')} / ${rows.toLocaleString('en')} in ${seconds.toFixed(0)} s (${Math.round(done / seconds).toLocaleString('en')} rows/s)`)
+      progress.push([done, seconds])
+      const recent = (done - lastReport.rows) / (seconds - lastReport.seconds)
+      if (rows >= 50_000) log(`    loaded ${done.toLocaleString('en')} / ${rows.toLocaleString('en')} in ${seconds.toFixed(0)} s (${Math.round(done / seconds).toLocaleString('en')} rows/s overall, ${Math.round(recent).toLocaleString('en')} rows/s in the last step)`)
+      lastReport = { rows: done, seconds }
       nextReport += 0.1
     }
   }
@@ -88,11 +101,15 @@ export async function loadContacts(workspace: LoadedWorkspace, rows: number, bat
   for (const values of generated) await add(values)
   await flush()
   const seconds = (performance.now() - start) / 1000
+  const mainThreadBusy = performance.eventLoopUtilization(elu).utilization
   const analyzeStart = performance.now()
   await sql`analyze`.execute(workspace.ctx.db)
   const analyzeSeconds = (performance.now() - analyzeStart) / 1000
   const size = await sql<{ table_bytes: number; index_bytes: number }>`
     select pg_table_size('contacts')::bigint as table_bytes, pg_indexes_size('contacts')::bigint as index_bytes`.execute(workspace.ctx.db)
+  const indexes = await sql<{ name: string; bytes: number }>`
+    select indexrelid::regclass::text as name, pg_relation_size(indexrelid)::bigint as bytes
+    from pg_index where indrelid = 'contacts'::regclass order by 2 desc`.execute(workspace.ctx.db)
   return {
     rows: done,
     seconds,
@@ -100,5 +117,8 @@ export async function loadContacts(workspace: LoadedWorkspace, rows: number, bat
     analyzeSeconds,
     tableBytes: Number(size.rows[0].table_bytes),
     indexBytes: Number(size.rows[0].index_bytes),
+    indexes: Object.fromEntries(indexes.rows.map((row) => [row.name, Number(row.bytes)])),
+    mainThreadBusy,
+    progress,
   }
 }

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { v7 as uuidv7 } from 'uuid'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase, type Database, type Db } from '../db/database.ts'
 import { migrate } from '../db/migrator.ts'
 import { openTestDatabase, testEngines } from '../test-support/test-database.ts'
@@ -18,6 +18,8 @@ const EVENTS = 300
 const KILL_AFTER_EFFECTS = 120
 const KILL_AGAIN_AFTER_EFFECTS = [40, 40]
 const CHILD_SCRIPT = fileURLToPath(new URL('./test-fixtures/kill-test-runner.ts', import.meta.url))
+// `--import tsx` is resolved from the working directory: the repository root.
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
 interface ChildRun {
   code: number | null
@@ -27,13 +29,16 @@ interface ChildRun {
 }
 
 describe.each(testEngines)('job runner killed mid-batch on %s', (engine) => {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-kill-'))
+  let scratch: string
   let postgres: (Database & { url?: string }) | undefined
 
+  beforeAll(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-kill-'))
+  })
   afterEach(() => clearEventSubscribers())
   afterAll(async () => {
     await postgres?.close()
-    fs.rmSync(scratch, { recursive: true, force: true })
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true })
   })
 
   // PGlite: one process at a time on a data dir, and nothing enforces it (its postmaster.pid always holds
@@ -52,6 +57,7 @@ describe.each(testEngines)('job runner killed mid-batch on %s', (engine) => {
   function runChild(killAfterEffects?: number): Promise<ChildRun> {
     const target = postgres ? ['--url', postgres.url!] : ['--data-dir', path.join(scratch, 'data')]
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, ...target], {
+      cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       // A SIGKILLed child cannot remove its PGlite socket folder: keep those in our scratch folder.
       env: { ...process.env, TMPDIR: scratch },
@@ -64,7 +70,8 @@ describe.each(testEngines)('job runner killed mid-batch on %s', (engine) => {
       effects++
       if (killAfterEffects !== undefined && effects === killAfterEffects) child.kill('SIGKILL')
     })
-    const timeout = setTimeout(() => child.kill('SIGKILL'), 60_000)
+    // A hung child must fail the test, not hang it.
+    const timeout = setTimeout(() => child.kill('SIGKILL'), 120_000)
     return new Promise((resolve) =>
       child.on('close', (code, signal) => {
         clearTimeout(timeout)
@@ -128,5 +135,6 @@ describe.each(testEngines)('job runner killed mid-batch on %s', (engine) => {
     expect(final.jobs.filter((job) => job.status !== 'done')).toEqual([])
     // The jobs that were claimed but unfinished at a kill ran again after their lease, as later attempts.
     expect(final.jobs.filter((job) => job.attempts > 1).length).toBeGreaterThan(0)
-  })
+    // Four PGlite start-ups in child processes and three in the parent: slow on a busy two-core machine.
+  }, 240_000)
 })

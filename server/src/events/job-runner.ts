@@ -66,7 +66,7 @@ export function createJobRunner(db: Db, options: JobRunnerOptions = {}): JobRunn
   let wake: (() => void) | undefined
 
   function handlerFor(type: string): JobHandler | undefined {
-    if (handlers[type]) return handlers[type]
+    if (Object.hasOwn(handlers, type)) return handlers[type]
     if (!type.startsWith(EVENT_JOB_PREFIX)) return undefined
     const subscriber = eventSubscriber(type.slice(EVENT_JOB_PREFIX.length))
     if (!subscriber) return undefined
@@ -167,7 +167,6 @@ export function createJobRunner(db: Db, options: JobRunnerOptions = {}): JobRunn
         const handler = handlerFor(job.type)
         if (!handler) throw new Error(`no handler for job type ${job.type}`)
         await handler(trx, job)
-        await sql`commit; begin`.execute(trx)
         const finishedAt = clock()
         await sql`
           update jobs set status = 'done', finished_at = ${finishedAt}, locked_until = null

@@ -9,7 +9,6 @@ import { registerRecordRoutes } from '../records/records.routes.ts'
 import { registerSearchRoutes } from '../search/search.routes.ts'
 import { registerErrorHandling } from './error-handler.ts'
 import type { AppServices } from './request-context.ts'
-import '../auth/user-hooks.ts'
 
 /** The HTTP application: every route tree, authenticated unless a route opts out. */
 export async function buildApp(services: AppServices, options: { logger?: boolean } = {}): Promise<FastifyInstance> {

@@ -17,6 +17,8 @@ export const messagesEn = {
   'error.PAYLOAD_TOO_LARGE': 'The request body is too large.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Send the body as application/json.',
   'error.INTERNAL': 'Something went wrong on the server.',
+  'value.yes': 'Yes',
+  'value.no': 'No',
   // field issues
   'field.required': 'This field is required.',
   'field.unknown_field': 'There is no such field.',

@@ -18,6 +18,8 @@ export const messagesZhCn: Record<MessageKey, string> = {
   'error.PAYLOAD_TOO_LARGE': '请求内容过大。',
   'error.UNSUPPORTED_MEDIA_TYPE': '请求内容须为 application/json。',
   'error.INTERNAL': '服务器出现错误。',
+  'value.yes': '是',
+  'value.no': '否',
   'field.required': '此字段为必填项。',
   'field.unknown_field': '没有这个字段。',
   'field.read_only': '此字段不可修改。',

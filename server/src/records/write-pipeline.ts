@@ -13,6 +13,7 @@ import { checkReferences } from './reference-check.ts'
 import { rowToRecord, valuesToColumns, type ApiRecord } from './row-mapping.ts'
 import { scopedSelect } from './scoped-query.ts'
 import { searchDocumentOf } from './search-fields.ts'
+import '../domain-hooks.ts'
 
 const INSERT_CHUNK = 500
 

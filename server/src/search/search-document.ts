@@ -1,5 +1,5 @@
 import { pinyinLines } from './search-pinyin.ts'
-import { ASTRAL, CJK, runTokens, scanRuns } from './search-runs.ts'
+import { ASTRAL, beginTokens, CJK, runTokens, scanRuns } from './search-runs.ts'
 
 export interface SearchValue { text: string; kind?: 'person' | 'text' }
 export interface SearchDocument { text: string; tokens: string[] }
@@ -38,27 +38,22 @@ export function buildSearchDocument(values: SearchValue[]): SearchDocument {
       length += line.length + 1
     }
   }
-  const text = cut(lines.join('\n'), MAX_TEXT)
+  let text = cut(lines.join('\n'), MAX_TEXT)
   const runs = scanRuns(text)
-  const candidates: string[] = []
-  for (let r = 0; r < runs.length; r += 3) runTokens(text, runs[r], runs[r + 1], runs[r + 2], candidates)
-  const tokens = new Set(candidates)
-  return tokens.size <= MAX_TOKENS ? { text, tokens: Array.from(tokens) } : capDocument(text, runs)
-}
-
-// Cuts the text where the tokens stop, so every substring of the stored text
-// still finds all its query tokens in the document.
-function capDocument(text: string, runs: number[]): SearchDocument {
-  const tokens = new Set<string>()
-  const candidates: string[] = []
+  const tokens: string[] = []
+  beginTokens()
   for (let r = 0; r < runs.length; r += 3) {
-    candidates.length = 0
-    runTokens(text, runs[r], runs[r + 1], runs[r + 2], candidates)
-    const fresh = new Set(candidates.filter((token) => !tokens.has(token)))
-    if (tokens.size + fresh.size > MAX_TOKENS) return { text: text.slice(0, runs[r]).trimEnd(), tokens: [...tokens] }
-    for (const token of fresh) tokens.add(token)
+    const before = tokens.length
+    runTokens(text, runs[r], runs[r + 1], runs[r + 2], tokens)
+    if (tokens.length > MAX_TOKENS) {
+      // Cut the text where its tokens stop, so every substring of the stored
+      // text still finds all its query tokens in the document.
+      tokens.length = before
+      text = text.slice(0, runs[r]).trimEnd()
+      break
+    }
   }
-  return { text, tokens: [...tokens] }
+  return { text, tokens }
 }
 
 export function buildSearchQuery(query: string): SearchQuery | null {

@@ -5,7 +5,6 @@ import type { Db } from '../db/database.ts'
 import type { Locale } from '../i18n/translate.ts'
 import { loadCatalog } from '../metadata/object-catalog.ts'
 import { createRecords } from '../records/write-pipeline.ts'
-import '../auth/user-hooks.ts'
 
 export interface NewWorkspace {
   name: string

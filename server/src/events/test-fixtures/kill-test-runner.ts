@@ -9,9 +9,9 @@ import { registerKillTestSubscriber } from './kill-test-subscriber.ts'
 const [flag, value] = process.argv.slice(2)
 if (!value || (flag !== '--url' && flag !== '--data-dir')) throw new Error('usage: kill-test-runner.ts (--url URL | --data-dir DIR)')
 const database = await openDatabase(flag === '--url' ? { databaseUrl: value, dataDir: '' } : { dataDir: value })
-registerKillTestSubscriber({ delayMs: Number(process.env.KILL_TEST_DELAY_MS ?? 5), onEffect: () => process.stdout.write('effect\n') })
-const runner = createJobRunner(database.db, { batchSize: 50, leaseMs: Number(process.env.KILL_TEST_LEASE_MS ?? 1_000) })
-process.stdout.write('ready\n')
+registerKillTestSubscriber({ delayMs: 5, onEffect: () => process.stdout.write('effect\n') })
+// A short lease, so a restarted run soon re-claims what the killed one had claimed.
+const runner = createJobRunner(database.db, { batchSize: 50, leaseMs: 1_000 })
 for (;;) {
   const ran = await runner.runOnce()
   const { pending } = await database.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('pending')).where('status', '=', 'pending').executeTakeFirstOrThrow()

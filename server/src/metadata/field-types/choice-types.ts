@@ -1,7 +1,10 @@
+import { translate } from '../../i18n/translate.ts'
 import type { FieldDefinition } from '../object-definition.ts'
 import { accept, refuse, singleColumn, type FieldTypeDefinition } from './field-type.ts'
 
 const optionValues = (field: FieldDefinition) => (field.options ?? []).map((option) => option.value)
+const optionLabel = (field: FieldDefinition, value: unknown, locale: 'en' | 'zh-CN') =>
+  field.options?.find((option) => option.value === value)?.label[locale] ?? String(value)
 
 export const booleanField: FieldTypeDefinition = {
   columns: singleColumn('boolean'),
@@ -11,6 +14,7 @@ export const booleanField: FieldTypeDefinition = {
   parse: (input) => (typeof input === 'boolean' ? accept(input) : refuse('expected_boolean')),
   parseOperand: (raw) => (raw === 'true' || raw === 'false' ? accept(raw === 'true') : refuse('expected_boolean')),
   jsonSchema: () => ({ type: 'boolean' }),
+  format: (value, _field, locale) => translate(locale, value ? 'value.yes' : 'value.no'),
 }
 
 export const singleSelectField: FieldTypeDefinition = {
@@ -28,6 +32,7 @@ export const singleSelectField: FieldTypeDefinition = {
     return optionValues(field).includes(raw) ? accept(raw) : refuse('invalid_option', { allowed: optionValues(field).join(', ') })
   },
   jsonSchema: (field) => ({ type: 'string', enum: optionValues(field) }),
+  format: (value, field, locale) => optionLabel(field, value, locale),
 }
 
 export const multiSelectField: FieldTypeDefinition = {
@@ -44,4 +49,5 @@ export const multiSelectField: FieldTypeDefinition = {
   },
   parseOperand: singleSelectField.parseOperand,
   jsonSchema: (field) => ({ type: 'array', uniqueItems: true, items: { type: 'string', enum: optionValues(field) } }),
+  format: (value, field, locale) => (value as string[]).map((item) => optionLabel(field, item, locale)).join(locale === 'zh-CN' ? '、' : ', '),
 }

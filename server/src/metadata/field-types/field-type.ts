@@ -1,3 +1,4 @@
+import type { Locale } from '../../i18n/translate.ts'
 import type { FieldDefinition } from '../object-definition.ts'
 import type { OperatorName } from '../../records/filter-operators.ts'
 
@@ -50,6 +51,8 @@ export interface FieldTypeDefinition {
   jsonSchema(field: FieldDefinition): Record<string, unknown>
   /** Strings this value adds to the record's search document. */
   searchText?(value: unknown): string[]
+  /** The value as a person reads it in `locale` (exports, notifications); defaults to its text. */
+  format?(value: unknown, field: FieldDefinition, locale: Locale): string
 }
 
 export function singleColumn(sqlType: string) {

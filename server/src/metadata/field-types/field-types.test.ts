@@ -37,3 +37,18 @@ describe('field types', () => {
     expect(parse('rating', 6).ok).toBe(false)
   })
 })
+
+describe('formatting for people', () => {
+  it('formats values in the reader language', async () => {
+    const { formatFieldValue } = await import('./format-value.ts')
+    const money = field('currency')
+    expect(formatFieldValue({ amount: '1234567.50', currency: 'CNY' }, money, 'zh-CN')).toBe('¥1,234,567.50')
+    expect(formatFieldValue({ amount: '99.00', currency: 'USD' }, money, 'en')).toBe('$99.00')
+    expect(formatFieldValue(true, field('boolean'), 'zh-CN')).toBe('是')
+    const stage = field('single_select', { options: [{ value: 'won', label: { en: 'Won', 'zh-CN': '赢单' } }] })
+    expect(formatFieldValue('won', stage, 'zh-CN')).toBe('赢单')
+    expect(formatFieldValue({ province: '广东省', city: '深圳市', street: '科技园南路 8 号' }, field('address'), 'zh-CN')).toBe('广东省深圳市科技园南路 8 号')
+    expect(formatFieldValue(12.5, field('percent'), 'en')).toBe('12.5%')
+    expect(formatFieldValue(null, field('text'), 'en')).toBe('')
+  })
+})

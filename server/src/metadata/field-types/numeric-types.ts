@@ -34,7 +34,7 @@ export function padDecimal(text: string, scale: number): string {
   return negative && /[1-9]/.test(padded) ? `-${padded}` : padded
 }
 
-function numberType(defaultScale: number): FieldTypeDefinition {
+function numberType(defaultScale: number, suffix = ''): FieldTypeDefinition {
   const scaleOf = (field: FieldDefinition) => field.scale ?? defaultScale
   return {
     columns: (field) => [{ name: field.name, sqlType: `numeric(20, ${scaleOf(field)})` }],
@@ -50,12 +50,13 @@ function numberType(defaultScale: number): FieldTypeDefinition {
       return decimal.ok ? accept(decimal.value) : decimal
     },
     fromColumns: (row, field) => (row[field.name] == null ? null : Number(row[field.name])),
+    format: (value, field, locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: scaleOf(field) }).format(Number(value)) + suffix,
     jsonSchema: (field) => ({ type: 'number', ...(field.min !== undefined && { minimum: field.min }), ...(field.max !== undefined && { maximum: field.max }) }),
   }
 }
 
 export const numberField = numberType(4)
-export const percentField = numberType(2)
+export const percentField = numberType(2, '%')
 
 export const ratingField: FieldTypeDefinition = {
   columns: singleColumn('smallint'),
@@ -70,6 +71,7 @@ export const ratingField: FieldTypeDefinition = {
   },
   parseOperand: (raw) => (/^\d{1,3}$/.test(raw) ? accept(Number(raw)) : refuse('expected_integer')),
   jsonSchema: (field) => ({ type: 'integer', minimum: 0, maximum: field.max ?? 5 }),
+  format: (value, field) => '★'.repeat(Number(value)) + '☆'.repeat(Math.max(0, (field.max ?? 5) - Number(value))),
 }
 
 /** Assigned by the server from a per-workspace counter; read-only to clients. */
@@ -113,6 +115,10 @@ export const currencyField: FieldTypeDefinition = {
   parseOperand(raw, field) {
     const decimal = checkDecimal(raw, 2, { ...field, min: undefined, max: undefined })
     return decimal.ok ? accept(decimal.value) : decimal
+  },
+  format(value, _field, locale) {
+    const money = value as { amount: string; currency: string }
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(Number(money.amount))
   },
   fromColumns(row, field) {
     const amount = row[field.name]

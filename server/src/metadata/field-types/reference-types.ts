@@ -54,6 +54,7 @@ export const fileField: FieldTypeDefinition = {
     properties: { name: { type: 'string' }, url: { type: 'string' }, size: { type: 'integer' }, contentType: { type: 'string' } },
   }),
   searchText: (value) => [String((value as { name: string }).name)],
+  format: (value) => String((value as { name: string }).name),
 }
 
 export const ADDRESS_PARTS = ['country', 'province', 'city', 'district', 'street', 'postcode'] as const
@@ -83,4 +84,10 @@ export const addressField: FieldTypeDefinition = {
     properties: Object.fromEntries(ADDRESS_PARTS.map((part) => [part, { type: 'string', maxLength: 200 }])),
   }),
   searchText: (value) => Object.values(value as Record<string, string>).filter(Boolean),
+  // Chinese addresses read from the largest unit down, with no separators; others smallest first.
+  format(value, _field, locale) {
+    const address = value as Record<string, string>
+    const parts = (locale === 'zh-CN' ? ADDRESS_PARTS : [...ADDRESS_PARTS].reverse()).map((part) => address[part]).filter(Boolean)
+    return parts.join(locale === 'zh-CN' ? '' : ', ')
+  },
 }

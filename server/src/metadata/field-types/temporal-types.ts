@@ -28,6 +28,7 @@ export const dateField: FieldTypeDefinition = {
   parse: (input) => (typeof input === 'string' && isCalendarDate(input) ? accept(input) : refuse('invalid_date')),
   parseOperand: (raw) => (isCalendarDate(raw) ? accept(raw) : refuse('invalid_date')),
   jsonSchema: () => ({ type: 'string', format: 'date' }),
+  format: (value, _field, locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`)),
 }
 
 export const dateTimeField: FieldTypeDefinition = {
@@ -48,4 +49,6 @@ export const dateTimeField: FieldTypeDefinition = {
     return value instanceof Date ? value.toISOString() : (value ?? null)
   },
   jsonSchema: () => ({ type: 'string', format: 'date-time' }),
+  // Shown in China time: the workspace time zone setting will replace this default.
+  format: (value, _field, locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(String(value))),
 }

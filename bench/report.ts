@@ -1,0 +1,140 @@
+import os from 'node:os'
+import type { Engine } from '../server/src/db/database.ts'
+import type { LoadResult } from './load.ts'
+import type { ListResult, OverheadResult, SearchResult, StallResult } from './scenarios.ts'
+
+/** The issue's targets: they live here, never in timed unit tests. */
+export const TARGETS = {
+  listP95Ms: { postgres: 50, pglite: 100 } as Record<Engine, number>,
+  apiRawRatio: 1.3,
+  searchP95Ms: 30,
+  stallMs: 50,
+}
+
+export interface Check {
+  engine: Engine
+  metric: string
+  value: number
+  target: number
+  unit: string
+  pass: boolean
+}
+
+export interface EngineReport {
+  engine: Engine
+  label: string
+  serverVersion: string
+  rows: number
+  load: LoadResult
+  overhead: OverheadResult
+  lists: ListResult[]
+  searches: SearchResult[]
+  stall: StallResult
+  checks: Check[]
+  /** Seconds per phase, for knowing where a run's time goes. */
+  phases: Record<string, number>
+  rawPath: string
+  /** 1-minute load average before and after: other work on the machine skews every timing. */
+  loadAverage: { before: number; after: number }
+}
+
+export const engineLabel = (engine: Engine) => (engine === 'pglite' ? 'PGlite' : 'PostgreSQL')
+
+export function checksOf(engine: Engine, lists: ListResult[], searches: SearchResult[], stall: StallResult): Check[] {
+  const check = (metric: string, value: number, target: number, unit: string): Check => ({ engine, metric, value, target, unit, pass: value <= target })
+  return [
+    ...lists.flatMap((list) => [
+      check(`list "${list.name}" HTTP p95`, list.http.p95, TARGETS.listP95Ms[engine], 'ms'),
+      check(`list "${list.name}" API/raw (p50)`, list.ratioP50, TARGETS.apiRawRatio, '×'),
+    ]),
+    ...searches.map((search) => check(`search "${search.q}" HTTP p95`, search.http.p95, TARGETS.searchP95Ms, 'ms')),
+    check('event loop max stall (1M-row group-by)', stall.maxStallMs, TARGETS.stallMs, 'ms'),
+  ]
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value.toFixed(value >= 10 ? 1 : 2)) : '—')
+const int = (value: number) => Math.round(value).toLocaleString('en')
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS')
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length)))
+  return rows
+    .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ').trimEnd())
+    .join('\n')
+}
+
+/** The per-engine table: each number beside its target, PASS or MISS. */
+export function formatEngine(report: EngineReport): string {
+  const { engine, load, overhead, stall } = report
+  const listTarget = TARGETS.listP95Ms[engine]
+  const rows: string[][] = [['metric', 'p50', 'p95', 'target', 'result']]
+  rows.push([`load through createRecords: ${int(load.rowsPerSecond)} rows/s (${int(load.rows)} rows in ${load.seconds.toFixed(1)} s)`, '', '', '', 'info'])
+  for (const list of report.lists) {
+    const title = `list "${list.name}" (${list.as}${list.pages > 1 ? `, ${list.pages} cursor pages` : ''}, ${list.rowsPerPage} rows, ${list.queriesPerPage} SQL)`
+    rows.push([title, '', '', '', ''])
+    rows.push(['  HTTP GET /api/v1/contacts', ms(list.http.p50), ms(list.http.p95), `≤ ${listTarget} ms`, verdict(list.http.p95 <= listTarget)])
+    rows.push(['  in-process listRecords()', ms(list.inProcess.p50), ms(list.inProcess.p95), '', 'info'])
+    rows.push(['  same SQL, raw', ms(list.raw.p50), ms(list.raw.p95), '', 'info'])
+    rows.push(['  API/raw ratio', list.ratioP50.toFixed(2), list.ratioP95.toFixed(2), `≤ ${TARGETS.apiRawRatio} (p50)`, verdict(list.ratioP50 <= TARGETS.apiRawRatio)])
+  }
+  rows.push(['fixed cost per request', '', '', '', ''])
+  rows.push(['  GET /api/health (HTTP + select 1)', ms(overhead.health.p50), ms(overhead.health.p95), '', 'info'])
+  rows.push([`  session + actor lookup, raw (${overhead.authSql.length} SQL)`, ms(overhead.authQueries.p50), ms(overhead.authQueries.p95), '', 'info'])
+  for (const search of report.searches) {
+    rows.push([`search "${search.q}" (${search.contactHits} contact hits, ${search.sql.length} SQL)`, ms(search.http.p50), ms(search.http.p95), `≤ ${TARGETS.searchP95Ms} ms`, verdict(search.http.p95 <= TARGETS.searchP95Ms)])
+    const slowest = [...search.perQuery].sort((a, b) => b.p95 - a.p95)[0]
+    rows.push([`  raw SQL total (slowest: ${slowest.table} p50 ${ms(slowest.p50)})`, ms(search.raw.p50), ms(search.raw.p95), '', 'info'])
+  }
+  rows.push([`event loop max stall, group-by over ${int(stall.aggregatedRows)} rows (${(stall.queryMs / 1000).toFixed(1)} s)`, '', ms(stall.maxStallMs), `≤ ${TARGETS.stallMs} ms`, verdict(stall.maxStallMs <= TARGETS.stallMs)])
+  rows.push([`  slowest GET /api/health during it (${stall.healthRequests} sent)`, '', ms(stall.healthMaxMs), '', 'info'])
+  const head = `== ${report.label} · ${int(report.rows)} contacts · ${report.serverVersion} ==`
+  const biggest = Object.entries(load.indexes).slice(0, 2).map(([name, bytes]) => `${name} ${mb(bytes)}`).join(', ')
+  const sizes = `   data: table ${mb(load.tableBytes)}, indexes ${mb(load.indexBytes)} (${biggest}); load: main thread busy ${(load.mainThreadBusy * 100).toFixed(0)}% of the time; ANALYZE ${load.analyzeSeconds.toFixed(1)} s; raw SQL via ${report.rawPath}`
+  const phases = `   time: ${Object.entries(report.phases).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')}`
+  const cpus = os.cpus().length
+  const busy = Math.max(report.loadAverage.before, report.loadAverage.after) > cpus
+  const machine = `   machine: load average ${report.loadAverage.before.toFixed(1)} → ${report.loadAverage.after.toFixed(1)} on ${cpus} CPUs` +
+    (busy ? ' — WARNING: other processes competed for the CPUs, latencies are inflated' : '')
+  return [head, table(rows), sizes, phases, machine].join('\n')
+}
+
+/** What to read when a target is missed: the plan of the slow query, or where the API's time goes. */
+export function formatMisses(report: EngineReport): string {
+  const out: string[] = []
+  const listTarget = TARGETS.listP95Ms[report.engine]
+  for (const list of report.lists) {
+    if (list.http.p95 > listTarget) {
+      out.push(`-- ${report.label}: list "${list.name}" p95 ${ms(list.http.p95)} ms > ${listTarget} ms. SQL and EXPLAIN ANALYZE:`)
+      out.push(list.sql.map((query) => `${query.sql}\n  params: ${JSON.stringify(query.parameters)}`).join('\n'), list.plan)
+    }
+    if (list.ratioP50 > TARGETS.apiRawRatio) {
+      const extra = list.http.p50 - list.raw.p50
+      out.push(`-- ${report.label}: list "${list.name}" API/raw ${list.ratioP50.toFixed(2)} > ${TARGETS.apiRawRatio}: HTTP p50 ${ms(list.http.p50)} ms vs raw ${ms(list.raw.p50)} ms, +${ms(extra)} ms per request, of which ` +
+        `session+actor SQL ≈ ${ms(report.overhead.authQueries.p50)} ms, listRecords() above its SQL ≈ ${ms(list.inProcess.p50 - list.raw.p50)} ms, ` +
+        `HTTP round trip + routing + JSON ≈ ${ms(Math.max(0, extra - report.overhead.authQueries.p50 - (list.inProcess.p50 - list.raw.p50)))} ms (GET /api/health p50 ${ms(report.overhead.health.p50)} ms).`)
+    }
+  }
+  for (const search of report.searches) {
+    if (search.http.p95 <= TARGETS.searchP95Ms) continue
+    const breakdown = search.perQuery.map((entry) => `${entry.table} ${ms(entry.p50)}/${ms(entry.p95)}`).join(', ')
+    const slowest = [...search.perQuery].sort((a, b) => b.p95 - a.p95)[0]
+    const query = search.sql[search.perQuery.indexOf(slowest)]
+    out.push(`-- ${report.label}: search "${search.q}" p95 ${ms(search.http.p95)} ms > ${TARGETS.searchP95Ms} ms; tokens ${JSON.stringify(search.tokens)}; raw p50/p95 per query: ${breakdown}. Slowest, ${slowest.table}:`)
+    out.push(`${query.sql}\n  params: ${JSON.stringify(query.parameters)}`, search.slowestPlan)
+  }
+  if (report.stall.maxStallMs > TARGETS.stallMs) {
+    out.push(`-- ${report.label}: event loop stalled ${ms(report.stall.maxStallMs)} ms during the group-by (histogram max ${ms(report.stall.histogramMaxMs)} ms).`)
+  }
+  return out.join('\n')
+}
+
+export function formatSummary(reports: EngineReport[]): string {
+  const lines = ['== Summary ==']
+  for (const report of reports) {
+    const missed = report.checks.filter((check) => !check.pass)
+    lines.push(`${report.label} @ ${int(report.rows)} rows: load ${int(report.load.rowsPerSecond)} rows/s; ${report.checks.length - missed.length}/${report.checks.length} targets met` +
+      (missed.length ? `; MISS: ${missed.map((check) => `${check.metric} ${check.unit === '×' ? check.value.toFixed(2) : ms(check.value)}${check.unit === '×' ? '' : ' ms'} (≤ ${check.target})`).join('; ')}` : ''))
+  }
+  return lines.join('\n')
+}

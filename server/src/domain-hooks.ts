@@ -1,0 +1,3 @@
+// Every module's record hooks, loaded with the write pipeline so no write path can miss one.
+import './auth/user-hooks.ts'
+import './activities/activity-hooks.ts'
