@@ -3,6 +3,7 @@ import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrator.ts'
 import { ensureFirstWorkspace } from './demo/first-start.ts'
 import { buildApp } from './http/app.ts'
+import { startBackgroundJobs } from './maintenance/background-jobs.ts'
 import { syncRecordTables } from './metadata/table-schema.ts'
 
 const config = loadConfig()
@@ -12,11 +13,13 @@ await syncRecordTables(database.db)
 await ensureFirstWorkspace(database.db, config)
 
 const app = await buildApp({ database, config, now: () => new Date() }, { logger: true })
+const jobs = startBackgroundJobs(database.db)
 await app.listen({ port: config.port, host: config.host })
 console.log(`Rapport is running on http://localhost:${config.port} (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`)
 
 const shutdown = async () => {
   await app.close()
+  await jobs.stop()
   await database.close()
   process.exit(0)
 }

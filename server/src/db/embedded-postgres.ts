@@ -13,9 +13,38 @@ export interface EmbeddedPostgres {
 
 const SOCKET_PORT = 5432
 
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * PGlite cannot tell that another process has its data folder open (inside WASM every process is
+ * pid 42), and two writers would corrupt it: a lock file with our real pid keeps it to one process.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, 'rapport.lock')
+  try {
+    fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' })
+  } catch {
+    const holder = Number(fs.readFileSync(lockFile, 'utf8'))
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(`The database folder ${dataDir} is in use by process ${holder}. Stop it first, or set RAPPORT_DATA_DIR to another folder.`)
+    }
+    fs.writeFileSync(lockFile, String(process.pid))
+  }
+  return () => fs.rmSync(lockFile, { force: true })
+}
+
 /** `dataDir` is a folder, or `memory://` for a throwaway database. */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true })
+  const inMemory = dataDir.startsWith('memory://')
+  if (!inMemory) fs.mkdirSync(dataDir, { recursive: true })
+  const unlock = inMemory ? () => {} : lockDataDir(dataDir)
   // Unix socket paths are limited to ~100 bytes, so the socket lives in a short private temp dir.
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-'))
   const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`)
@@ -24,7 +53,10 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     workerData: { dataDir, socketPath },
   })
   await new Promise<void>((resolve, reject) => {
-    worker.once('error', reject)
+    worker.once('error', (error) => {
+      unlock()
+      reject(error)
+    })
     worker.once('exit', (code) => reject(new Error(`PGlite worker exited with code ${code}`)))
     worker.once('message', () => resolve())
   })
@@ -41,6 +73,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
       })
       await worker.terminate()
       fs.rmSync(socketDir, { recursive: true, force: true })
+      unlock()
     },
   }
 }

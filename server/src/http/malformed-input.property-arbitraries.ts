@@ -96,8 +96,12 @@ const plainText = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((text) => text.trim() !== '' && !text.includes('\u0000')),
 )
 
+/** Strings PostgreSQL cannot store as they are: NUL, and lone surrogates (which JSON escapes as \udXXX). */
+export const UNSTORABLE_STRINGS = ['a\u0000b', '\u0000', 'x\ud800', '\udfff', '\ud83d', 'tail\udbff', '\u0000\ud800']
+
 /** Any string at all, NUL and lone surrogates included. */
 export const anyString = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom(...UNSTORABLE_STRINGS) },
   { weight: 3, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 24 }) },
@@ -350,60 +354,98 @@ export function serialize(entries: Entry[]): string {
   return `{${entries.map((entry) => `${JSON.stringify(entry.key)}:${JSON.stringify(entry.value)}`).join(',')}}`
 }
 
-/**
- * A JSON object body for a create or an update of the object: some fields valid, some refused,
- * some odd; unknown and read-only keys; required fields left out or nulled (create).
- */
-export function recordBody(object: ObjectMeta, world: World, mode: 'create' | 'update', options: { onlyValid?: boolean } = {}): fc.Arbitrary<Body> {
-  const writable = object.fields.filter((field) => !field.readOnly && field.name !== 'id')
-  const readOnly = object.fields.filter((field) => field.readOnly)
-  const perField = writable.map((field) => {
+const writableFields = (object: ObjectMeta) => object.fields.filter((field) => !field.readOnly && field.name !== 'id')
+
+function toBody(object: ObjectMeta, entries: Entry[], mode: 'create' | 'update'): Body {
+  const verdicts = entries.map((entry) => entry.verdict)
+  const given = new Set(entries.map((entry) => entry.key))
+  const missing = mode === 'create' ? writableFields(object).filter((field) => field.required && !given.has(field.name)).map((field) => field.name) : []
+  if (missing.length > 0) verdicts.push('invalid')
+  return {
+    json: serialize(entries),
+    verdict: worst(verdicts),
+    badKeys: [...entries.filter((entry) => entry.verdict === 'invalid').map((entry) => entry.key), ...missing],
+    suspects: [...entries.filter((entry) => entry.verdict !== 'valid').map((entry) => entry.key), ...missing],
+  }
+}
+
+/** Entries a create accepts: every required field and some others, all valid. */
+function validEntries(object: ObjectMeta, world: World): fc.Arbitrary<Entry[]> {
+  const perField = writableFields(object).map((field) => {
     const valid = validValue(field, world)
-    if (options.onlyValid) {
-      if (!valid) return fc.constant(null)
-      const arbitrary = valid.map((value): Entry => ({ key: field.name, value, verdict: 'valid' }))
-      return field.required ? arbitrary : sometimes(arbitrary, 0.6)
-    }
-    return sometimes(entryFor(field, world), field.required && mode === 'create' ? 0.9 : 0.35)
+    if (!valid) return fc.constant(null)
+    const arbitrary = valid.map((value): Entry => ({ key: field.name, value, verdict: 'valid' }))
+    return field.required ? arbitrary : sometimes(arbitrary, 0.5)
   })
-  const extras = options.onlyValid
-    ? fc.constant<Entry[]>([])
-    : fc.tuple(
-      sometimes(unknownEntry(object), 0.2),
-      readOnly.length > 0 ? sometimes(fc.constantFrom(...readOnly).chain((field) => invalidValue(field, world).map((value): Entry => ({ key: field.name, value, verdict: 'invalid' }))), 0.1) : fc.constant(null),
-      sometimes(fc.constantFrom(...POISON_ENTRIES), 0.03),
-      object.name === 'users' ? sometimes(passwordEntry(), 0.3) : fc.constant(null),
-    ).map((items) => items.filter((item): item is Entry => item !== null))
-  return fc.tuple(fc.tuple(...perField), extras).map(([fieldEntries, extraEntries]) => {
-    const entries = [...fieldEntries.filter((entry): entry is Entry => entry !== null), ...extraEntries]
-    const verdicts = entries.map((entry) => entry.verdict)
-    const given = new Set(entries.map((entry) => entry.key))
-    const missing = mode === 'create' ? writable.filter((field) => field.required && !given.has(field.name)).map((field) => field.name) : []
-    if (missing.length > 0) verdicts.push('invalid')
-    return {
-      json: serialize(entries),
-      verdict: worst(verdicts),
-      badKeys: [...entries.filter((entry) => entry.verdict === 'invalid').map((entry) => entry.key), ...missing],
-      suspects: [...entries.filter((entry) => entry.verdict !== 'valid').map((entry) => entry.key), ...missing],
-    }
+  return fc.tuple(...perField).map((entries) => entries.filter((entry): entry is Entry => entry !== null))
+}
+
+/** A valid body for the object (to create, or to update). */
+export function validBody(object: ObjectMeta, world: World, mode: 'create' | 'update'): fc.Arbitrary<Body> {
+  return validEntries(object, world).map((entries) => toBody(object, entries, mode))
+}
+
+/** An entry that must be refused: a bad value, an unknown or read-only key, a weak password. */
+function refusedEntry(object: ObjectMeta, world: World): fc.Arbitrary<Entry> {
+  const writable = writableFields(object)
+  const readOnly = object.fields.filter((field) => field.readOnly)
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...writable).chain((field) => invalidValue(field, world).map((value): Entry => ({ key: field.name, value, verdict: 'invalid' }))) },
+    { weight: 1, arbitrary: unknownEntry(object) },
+    ...(readOnly.length > 0 ? [{ weight: 1, arbitrary: fc.constantFrom(...readOnly).chain((field) => invalidValue(field, world).map((value): Entry => ({ key: field.name, value, verdict: 'invalid' }))) }] : []),
+    ...(object.name === 'users' ? [{ weight: 1, arbitrary: passwordEntry().filter((entry) => entry.verdict === 'invalid') }] : []),
+  )
+}
+
+/** An entry that may be accepted or refused: odd unicode, NUL, edge numbers and dates. */
+function oddEntry(object: ObjectMeta, world: World): fc.Arbitrary<Entry> {
+  return fc.oneof(
+    // Text fields store strings as they come: the likeliest to reach the database with odd content.
+    { weight: 6, arbitrary: fc.constantFrom(...writableFields(object).flatMap((field) => (TEXT_TYPES.has(field.type) ? [field, field, field] : [field]))).chain((field) => uncertainValue(field, world).map((value): Entry => ({ key: field.name, value, verdict: 'unknown' }))) },
+    ...(object.name === 'users' ? [{ weight: 1, arbitrary: passwordEntry().filter((entry) => entry.verdict === 'unknown') }] : []),
+  )
+}
+
+/** Valid entries with one entry replaced (or, `undefined` value, one required field left out). */
+function withEntry(object: ObjectMeta, world: World, entry: fc.Arbitrary<Entry>, mode: 'create' | 'update'): fc.Arbitrary<Body> {
+  return fc.tuple(validEntries(object, world), entry).map(([entries, extra]) => {
+    const kept = entries.filter((item) => item.key !== extra.key)
+    return toBody(object, extra.value === undefined ? kept : [...kept, extra], mode)
   })
+}
+
+/**
+ * A JSON object body for a create or an update of the object: a mix of valid, refused and odd
+ * values with unknown and read-only keys and required fields left out or nulled; or a valid body
+ * with exactly one refused value, or with exactly one odd value (so that it reaches the database).
+ */
+export function recordBody(object: ObjectMeta, world: World, mode: 'create' | 'update'): fc.Arbitrary<Body> {
+  const writable = writableFields(object)
+  const readOnly = object.fields.filter((field) => field.readOnly)
+  const perField = writable.map((field) => sometimes(entryFor(field, world), field.required && mode === 'create' ? 0.9 : 0.35))
+  const extras = fc.tuple(
+    sometimes(unknownEntry(object), 0.2),
+    readOnly.length > 0 ? sometimes(fc.constantFrom(...readOnly).chain((field) => invalidValue(field, world).map((value): Entry => ({ key: field.name, value, verdict: 'invalid' }))), 0.1) : fc.constant(null),
+    sometimes(fc.constantFrom(...POISON_ENTRIES), 0.03),
+    object.name === 'users' ? sometimes(passwordEntry(), 0.3) : fc.constant(null),
+  ).map((items) => items.filter((item): item is Entry => item !== null))
+  const mixed = fc.tuple(fc.tuple(...perField), extras).map(([fieldEntries, extraEntries]) =>
+    toBody(object, [...fieldEntries.filter((entry): entry is Entry => entry !== null), ...extraEntries], mode))
+  return fc.oneof(
+    { weight: 4, arbitrary: mixed },
+    { weight: 3, arbitrary: withEntry(object, world, refusedEntry(object, world), mode) },
+    { weight: 3, arbitrary: withEntry(object, world, oddEntry(object, world), mode) },
+  )
 }
 
 /** One record that must be refused: a valid body with one refused value (or, to create, a required field left out). */
 export function badRecordBody(object: ObjectMeta, world: World, mode: 'create' | 'update'): fc.Arbitrary<Body> {
-  const writable = object.fields.filter((field) => !field.readOnly && field.name !== 'id' && field.type !== 'auto_number')
-  const required = writable.filter((field) => field.required)
+  const required = writableFields(object).filter((field) => field.required)
   const breaking = fc.oneof(
-    fc.constantFrom(...writable).chain((field) => invalidValue(field, world).map((value): Entry => ({ key: field.name, value, verdict: 'invalid' }))),
-    unknownEntry(object),
-    ...(required.length > 0 && mode === 'create' ? [fc.constantFrom(...required).map((field): Entry => ({ key: field.name, value: undefined, verdict: 'invalid' }))] : []),
+    { weight: 5, arbitrary: refusedEntry(object, world).filter((entry) => entry.key !== 'password') },
+    ...(required.length > 0 && mode === 'create' ? [{ weight: 1, arbitrary: fc.constantFrom(...required).map((field): Entry => ({ key: field.name, value: undefined, verdict: 'invalid' })) }] : []),
   )
-  return fc.tuple(recordBody(object, world, 'create', { onlyValid: true }), breaking).map(([body, bad]) => {
-    const entries = (JSON.parse(body.json) as Record<string, unknown>)
-    const kept = Object.entries(entries).filter(([key]) => key !== bad.key).map(([key, value]): Entry => ({ key, value, verdict: 'valid' }))
-    const all = bad.value === undefined ? kept : [...kept, bad]
-    return { json: serialize(all), verdict: 'invalid', badKeys: [bad.key], suspects: [bad.key] }
-  })
+  return withEntry(object, world, breaking, mode)
 }
 
 // ---------------------------------------------------------------- query strings

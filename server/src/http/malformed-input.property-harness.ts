@@ -191,39 +191,53 @@ const RECORD_TABLES = ['accounts', 'contacts', 'leads', 'opportunities', 'activi
 
 export type Snapshot = Record<string, string>
 
-/**
- * Everything a request could write for a workspace: per record table its row count, the sum of
- * versions (every update, delete and restore bumps one) and deleted rows; the event log, jobs,
- * idempotency keys, counters, custom metadata, sign-in directory, sessions and API keys.
- */
-export async function workspaceSnapshot(db: Db, workspaceId: string): Promise<Snapshot> {
-  const parts = [
-    ...RECORD_TABLES.map((table) => sql`(select count(*) || '/' || coalesce(sum(version), 0) || '/' || count(deleted_at) from ${sql.table(table)} where workspace_id = ${workspaceId}) as ${sql.id(table)}`),
-    sql`(select count(*) from events where workspace_id = ${workspaceId})::text as events`,
-    sql`(select count(*) from jobs where workspace_id = ${workspaceId})::text as jobs`,
-    sql`(select count(*) from idempotency_keys where workspace_id = ${workspaceId})::text as idempotency_keys`,
-    sql`(select coalesce(sum(value), 0) from counters where workspace_id = ${workspaceId})::text as counters`,
-    sql`(select count(*) from custom_objects where workspace_id = ${workspaceId})::text as custom_objects`,
-    sql`(select count(*) from custom_fields where workspace_id = ${workspaceId})::text as custom_fields`,
-    sql`(select count(*) from sign_in_directory where workspace_id = ${workspaceId})::text as sign_in_directory`,
-    sql`(select count(*) from sessions where workspace_id = ${workspaceId})::text as sessions`,
-    sql`(select count(*) || '/' || count(revoked_at) from api_keys where workspace_id = ${workspaceId}) as api_keys`,
-    sql`(select metadata_version || '/' || name from workspaces where id = ${workspaceId}) as workspace`,
-  ]
-  const result = await sql<Snapshot>`select ${sql.join(parts)}`.execute(db)
-  return Object.fromEntries(Object.entries(result.rows[0]).map(([key, value]) => [key, String(value)]))
+export interface SnapshotScope {
+  /** Workspaces whose data is taken. */
+  workspaces: string[]
+  /** Also what sign-up and sign-in write, across workspaces. */
+  global?: boolean
+  /** Also the version of one record. */
+  record?: { table: string; workspaceId: string; id: string }
 }
 
-/** What sign-up and sign-in could write, across workspaces. */
-export async function globalSnapshot(db: Db): Promise<Snapshot> {
-  const result = await sql<Snapshot>`select
-    (select count(*) from workspaces)::text as workspaces,
-    (select count(*) from users)::text as users,
-    (select count(*) from roles)::text as roles,
-    (select count(*) from sign_in_directory)::text as sign_in_directory,
-    (select count(*) from sessions)::text as sessions,
-    (select count(*) from events)::text as events`.execute(db)
-  return { ...result.rows[0] }
+/**
+ * Everything a request could write, in one query: per workspace and record table its row count,
+ * the sum of versions (every update, delete and restore bumps one) and deleted rows; the event
+ * log, jobs, idempotency keys, counters, custom metadata, sign-in directory, sessions and API keys.
+ */
+export async function takeSnapshot(db: Db, scope: SnapshotScope): Promise<Snapshot> {
+  const parts = scope.workspaces.flatMap((workspaceId, index) => {
+    const name = (key: string) => sql.id(`w${index}.${key}`)
+    return [
+      ...RECORD_TABLES.map((table) => sql`(select count(*) || '/' || coalesce(sum(version), 0) || '/' || count(deleted_at) from ${sql.table(table)} where workspace_id = ${workspaceId}) as ${name(table)}`),
+      sql`(select count(*) from events where workspace_id = ${workspaceId})::text as ${name('events')}`,
+      sql`(select count(*) from jobs where workspace_id = ${workspaceId})::text as ${name('jobs')}`,
+      sql`(select count(*) from idempotency_keys where workspace_id = ${workspaceId})::text as ${name('idempotency_keys')}`,
+      sql`(select coalesce(sum(value), 0) from counters where workspace_id = ${workspaceId})::text as ${name('counters')}`,
+      sql`(select count(*) from custom_objects where workspace_id = ${workspaceId})::text as ${name('custom_objects')}`,
+      sql`(select count(*) from custom_fields where workspace_id = ${workspaceId})::text as ${name('custom_fields')}`,
+      sql`(select count(*) from sign_in_directory where workspace_id = ${workspaceId})::text as ${name('sign_in_directory')}`,
+      sql`(select count(*) from sessions where workspace_id = ${workspaceId})::text as ${name('sessions')}`,
+      sql`(select count(*) || '/' || count(revoked_at) from api_keys where workspace_id = ${workspaceId}) as ${name('api_keys')}`,
+      sql`(select metadata_version || '/' || name from workspaces where id = ${workspaceId}) as ${name('workspace')}`,
+    ]
+  })
+  if (scope.global) {
+    parts.push(
+      sql`(select count(*) from workspaces)::text as ${sql.id('all.workspaces')}`,
+      sql`(select count(*) from users)::text as ${sql.id('all.users')}`,
+      sql`(select count(*) from roles)::text as ${sql.id('all.roles')}`,
+      sql`(select count(*) from sign_in_directory)::text as ${sql.id('all.sign_in_directory')}`,
+      sql`(select count(*) from sessions)::text as ${sql.id('all.sessions')}`,
+      sql`(select count(*) from events)::text as ${sql.id('all.events')}`,
+    )
+  }
+  if (scope.record) {
+    const { table, workspaceId, id } = scope.record
+    parts.push(sql`(select version from ${sql.table(table)} where workspace_id = ${workspaceId} and id = ${id})::text as ${sql.id('record.version')}`)
+  }
+  const result = await sql<Snapshot>`select ${sql.join(parts)}`.execute(db)
+  return Object.fromEntries(Object.entries(result.rows[0]).map(([key, value]) => [key, String(value)]))
 }
 
 /** Keys whose value differs, as `key: before → after`. */
@@ -231,5 +245,5 @@ export function snapshotChanges(before: Snapshot, after: Snapshot): string[] {
   return Object.keys({ ...before, ...after }).filter((key) => before[key] !== after[key]).map((key) => `${key}: ${before[key]} → ${after[key]}`)
 }
 
-/** Row count of one record table in a snapshot. */
-export const rowCount = (snapshot: Snapshot, table: string) => Number(snapshot[table]?.split('/')[0] ?? NaN)
+/** Row count of one record table of the first workspace in a snapshot. */
+export const rowCount = (snapshot: Snapshot, table: string) => Number(snapshot[`w0.${table}`]?.split('/')[0] ?? NaN)
