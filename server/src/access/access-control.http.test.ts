@@ -55,6 +55,8 @@ describe.each(testEngines)('access control on %s', (engine) => {
     expect(search.body.data).toEqual([])
     const bySearch = await rep2.get(`/api/v1/accounts?q=${encodeURIComponent('恒信')}`)
     expect(bySearch.body.data).toEqual([])
+    const link = await rep2.post('/api/v1/contacts', { name: '冒名', account_id: accountOfRep1.id })
+    expect(link.body.error.fields[0]).toMatchObject({ field: 'account_id', code: 'not_found' })
     // Nothing changed behind the refusals.
     expect((await rep1.get(path)).body).toMatchObject({ name: '苏州恒信精密机械', version: accountOfRep1.version })
   })

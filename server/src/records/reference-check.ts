@@ -1,7 +1,10 @@
 import { sql } from 'kysely'
+import { can } from '../access/record-access.ts'
 import { AppError, type FieldError } from '../errors/app-error.ts'
 import type { Db } from '../db/database.ts'
-import type { Catalog, ObjectSchema } from '../metadata/object-catalog.ts'
+import type { ObjectSchema } from '../metadata/object-catalog.ts'
+import type { RecordContext } from './record-context.ts'
+import { scopedSelect } from './scoped-query.ts'
 
 interface PendingReference {
   path: string
@@ -10,13 +13,13 @@ interface PendingReference {
 }
 
 /**
- * Every relation and user value must name a live record of the same workspace.
+ * Every relation and user value must name a live record the caller can see: same workspace, and
+ * within the caller's record scope (a record out of reach reads as missing).
  * `rows` are the values of each record being written, with the record's path prefix.
  */
 export async function checkReferences(
-  db: Db,
-  workspaceId: string,
-  catalog: Catalog,
+  trx: Db,
+  ctx: RecordContext,
   object: ObjectSchema,
   rows: Array<{ prefix: string; values: Record<string, unknown> }>,
 ): Promise<void> {
@@ -27,14 +30,14 @@ export async function checkReferences(
       if (!field || value === null || (field.type !== 'relation' && field.type !== 'user')) continue
       if (field.name === 'id') continue
       const targetName = field.type === 'user' ? 'users' : field.target === '*' ? String(values.related_object ?? '') : field.target
-      const target = targetName ? catalog.find(targetName) : undefined
+      const target = targetName ? ctx.catalog.find(targetName) : undefined
       pending.push({ path: `${prefix}${name}`, target, ids: Array.isArray(value) ? (value as string[]) : [value as string] })
     }
   }
   const errors: FieldError[] = []
   const byTarget = new Map<ObjectSchema, Set<string>>()
   for (const reference of pending) {
-    if (!reference.target) {
+    if (!reference.target || !can(ctx.actor, reference.target, 'read')) {
       errors.push({ field: reference.path, code: 'not_found' })
       continue
     }
@@ -44,17 +47,11 @@ export async function checkReferences(
   }
   const found = new Map<ObjectSchema, Set<string>>()
   for (const [target, ids] of byTarget) {
-    const query = db
-      .selectFrom(target.table)
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where(sql<boolean>`id = any(${[...ids]}::uuid[])`)
-      .where('deleted_at', 'is', null)
-      .$if(Boolean(target.custom), (q) => q.where('object', '=', target.name))
+    const query = scopedSelect(ctx, target, { db: trx }).select('id').where(sql<boolean>`id = any(${[...ids]}::uuid[])`)
     found.set(target, new Set((await query.execute()).map((row) => row.id as string)))
   }
   for (const reference of pending) {
-    if (!reference.target) continue
+    if (!reference.target || !found.has(reference.target)) continue
     if (reference.ids.some((id) => !found.get(reference.target!)?.has(id))) errors.push({ field: reference.path, code: 'not_found' })
   }
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', errors)

@@ -59,7 +59,7 @@ export async function createRecords(
   })
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', errors)
   const run = async (trx: Db) => {
-    await checkReferences(trx, ctx.actor.workspaceId, ctx.catalog, object, changes.map((change, index) => ({ prefix: options.bulk ? `records[${index}].` : '', values: change.values })))
+    await checkReferences(trx, ctx, object, changes.map((change, index) => ({ prefix: options.bulk ? `records[${index}].` : '', values: change.values })))
     for (const field of object.fields.filter((f) => f.type === 'auto_number')) {
       const first = await nextNumbers(trx, ctx.actor.workspaceId, `${object.name}.${field.name}`, changes.length)
       changes.forEach((change, index) => (change.values[field.name] = first + index))
@@ -136,7 +136,7 @@ export async function updateRecords(ctx: RecordContext, object: ObjectSchema, up
       const before = rowToRecord(object, row)
       const changes = changedFields(object, before, values)
       const change: WriteChange = { object, op: 'update', id: update.id, values: Object.fromEntries(Object.keys(changes).map((name) => [name, values[name]])), before, extra, privateColumns: {} }
-      await checkReferences(trx, ctx.actor.workspaceId, ctx.catalog, object, [{ prefix: update.prefix ?? '', values: change.values }])
+      await checkReferences(trx, ctx, object, [{ prefix: update.prefix ?? '', values: change.values }])
       await runHooks('beforeWrite', trx, ctx, change)
       if (Object.keys(change.values).length === 0 && Object.keys(change.privateColumns).length === 0) {
         results.push(before)
