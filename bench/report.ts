@@ -29,11 +29,17 @@ export interface EngineReport {
   overhead: OverheadResult
   lists: ListResult[]
   searches: SearchResult[]
+  /** The same searches after gin_clean_pending_list(): what the GIN pending list costs. */
+  searchesAfterFlush: SearchResult[]
+  /** Pending-list pages merged by gin_clean_pending_list() and how long it took. */
+  pendingFlush: { pages: number; seconds: number }
   stall: StallResult
   checks: Check[]
   /** Seconds per phase, for knowing where a run's time goes. */
   phases: Record<string, number>
   rawPath: string
+  /** Bytes on disk after the load: databaseBytes; for PGlite also folderBytes and walBytes. */
+  storage: Record<string, number>
   /** 1-minute load average before and after: other work on the machine skews every timing. */
   loadAverage: { before: number; after: number }
 }
@@ -79,24 +85,29 @@ export function formatEngine(report: EngineReport): string {
     rows.push(['  API/raw ratio', list.ratioP50.toFixed(2), list.ratioP95.toFixed(2), `≤ ${TARGETS.apiRawRatio} (p50)`, verdict(list.ratioP50 <= TARGETS.apiRawRatio)])
   }
   rows.push(['fixed cost per request', '', '', '', ''])
+  rows.push(['  one round trip to the engine (select 1, raw)', ms(overhead.roundTrip.p50), ms(overhead.roundTrip.p95), '', 'info'])
   rows.push(['  GET /api/health (HTTP + select 1)', ms(overhead.health.p50), ms(overhead.health.p95), '', 'info'])
   rows.push([`  session + actor lookup, raw (${overhead.authSql.length} SQL)`, ms(overhead.authQueries.p50), ms(overhead.authQueries.p95), '', 'info'])
   for (const search of report.searches) {
     rows.push([`search "${search.q}" (${search.contactHits} contact hits, ${search.sql.length} SQL)`, ms(search.http.p50), ms(search.http.p95), `≤ ${TARGETS.searchP95Ms} ms`, verdict(search.http.p95 <= TARGETS.searchP95Ms)])
     const slowest = [...search.perQuery].sort((a, b) => b.p95 - a.p95)[0]
-    rows.push([`  raw SQL total (slowest: ${slowest.table} p50 ${ms(slowest.p50)})`, ms(search.raw.p50), ms(search.raw.p95), '', 'info'])
+    rows.push([`  raw SQL total (slowest: ${slowest.table} p50 ${ms(slowest.p50)} p95 ${ms(slowest.p95)})`, ms(search.raw.p50), ms(search.raw.p95), '', 'info'])
+    const after = report.searchesAfterFlush.find((entry) => entry.q === search.q)
+    if (after) rows.push(['  HTTP after gin_clean_pending_list()', ms(after.http.p50), ms(after.http.p95), '', 'info'])
   }
   rows.push([`event loop max stall, group-by over ${int(stall.aggregatedRows)} rows (${(stall.queryMs / 1000).toFixed(1)} s)`, '', ms(stall.maxStallMs), `≤ ${TARGETS.stallMs} ms`, verdict(stall.maxStallMs <= TARGETS.stallMs)])
   rows.push([`  slowest GET /api/health during it (${stall.healthRequests} sent)`, '', ms(stall.healthMaxMs), '', 'info'])
   const head = `== ${report.label} · ${int(report.rows)} contacts · ${report.serverVersion} ==`
   const biggest = Object.entries(load.indexes).slice(0, 2).map(([name, bytes]) => `${name} ${mb(bytes)}`).join(', ')
-  const sizes = `   data: table ${mb(load.tableBytes)}, indexes ${mb(load.indexBytes)} (${biggest}); load: main thread busy ${(load.mainThreadBusy * 100).toFixed(0)}% of the time; ANALYZE ${load.analyzeSeconds.toFixed(1)} s; raw SQL via ${report.rawPath}`
+  const flush = `   GIN pending list of contacts_search_idx: ${int(report.pendingFlush.pages)} pages merged in ${report.pendingFlush.seconds.toFixed(1)} s before the "after" searches`
+  const disk = Object.entries(report.storage).map(([name, bytes]) => `${name.replace(/Bytes$/, '')} ${mb(bytes)}`).join(', ')
+  const sizes = `   data: table ${mb(load.tableBytes)}, indexes ${mb(load.indexBytes)} (${biggest}); on disk: ${disk}; load: main thread busy ${(load.mainThreadBusy * 100).toFixed(0)}% of the time; ANALYZE ${load.analyzeSeconds.toFixed(1)} s; raw SQL via ${report.rawPath}`
   const phases = `   time: ${Object.entries(report.phases).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')}`
   const cpus = os.cpus().length
   const busy = Math.max(report.loadAverage.before, report.loadAverage.after) > cpus
   const machine = `   machine: load average ${report.loadAverage.before.toFixed(1)} → ${report.loadAverage.after.toFixed(1)} on ${cpus} CPUs` +
     (busy ? ' — WARNING: other processes competed for the CPUs, latencies are inflated' : '')
-  return [head, table(rows), sizes, phases, machine].join('\n')
+  return [head, table(rows), flush, sizes, phases, machine].join('\n')
 }
 
 /** What to read when a target is missed: the plan of the slow query, or where the API's time goes. */
@@ -122,6 +133,8 @@ export function formatMisses(report: EngineReport): string {
     const query = search.sql[search.perQuery.indexOf(slowest)]
     out.push(`-- ${report.label}: search "${search.q}" p95 ${ms(search.http.p95)} ms > ${TARGETS.searchP95Ms} ms; tokens ${JSON.stringify(search.tokens)}; raw p50/p95 per query: ${breakdown}. Slowest, ${slowest.table}:`)
     out.push(`${query.sql}\n  params: ${JSON.stringify(query.parameters)}`, search.slowestPlan)
+    const after = report.searchesAfterFlush.find((entry) => entry.q === search.q)
+    if (after) out.push(`   after gin_clean_pending_list() (${int(report.pendingFlush.pages)} pages merged): HTTP p50/p95 ${ms(after.http.p50)}/${ms(after.http.p95)} ms; slowest query's plan then:`, after.slowestPlan)
   }
   if (report.stall.maxStallMs > TARGETS.stallMs) {
     out.push(`-- ${report.label}: event loop stalled ${ms(report.stall.maxStallMs)} ms during the group-by (histogram max ${ms(report.stall.histogramMaxMs)} ms).`)

@@ -74,6 +74,35 @@ const SEARCHES = ['smith', '张伟', '张', 'zw', 'zhangwei']
 
 const log = (line: string) => console.log(line)
 
+/** The engine being measured, so Ctrl-C still drops its throwaway database or folder. */
+let running: BenchEngine | undefined
+process.once('SIGINT', () => {
+  console.error('\ninterrupted: removing the bench database')
+  const closing = running?.close() ?? Promise.resolve()
+  closing.finally(() => process.exit(130))
+})
+
+function folderBytes(dir: string): number {
+  let total = 0
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    total += entry.isDirectory() ? folderBytes(full) : entry.isFile() ? fs.statSync(full).size : 0
+  }
+  return total
+}
+
+/** On disk after the load: the database, and for PGlite its folder's WAL (PGlite has no checkpointer process). */
+async function storageOf(bench: BenchEngine): Promise<Record<string, number>> {
+  const size = await sql<{ bytes: number }>`select pg_database_size(current_database())::bigint as bytes`.execute(bench.database.db)
+  const storage: Record<string, number> = { databaseBytes: Number(size.rows[0].bytes) }
+  if (bench.engine === 'pglite' && fs.existsSync(bench.location)) {
+    storage.folderBytes = folderBytes(bench.location)
+    const wal = path.join(bench.location, 'pg_wal')
+    if (fs.existsSync(wal)) storage.walBytes = folderBytes(wal)
+  }
+  return storage
+}
+
 async function runEngine(engine: Engine, args: Args): Promise<EngineReport> {
   const label = engineLabel(engine)
   const phases: Record<string, number> = {}
@@ -86,6 +115,7 @@ async function runEngine(engine: Engine, args: Args): Promise<EngineReport> {
   const loadBefore = os.loadavg()[0]
   log(`\n▶ ${label}: fresh database, migrations, server`)
   const bench: BenchEngine = await startBenchEngine(engine)
+  running = bench
   const clients: HttpClient[] = []
   try {
     const version = await sql<{ version: string }>`select version()`.execute(bench.database.db)
@@ -96,6 +126,7 @@ async function runEngine(engine: Engine, args: Args): Promise<EngineReport> {
     const load = await loadContacts(workspace, args.rows, args.batch, log)
     log(`    ${Math.round(load.rowsPerSecond).toLocaleString('en')} rows/s; ANALYZE ${load.analyzeSeconds.toFixed(1)} s`)
     phase('load')
+    const storage = await storageOf(bench)
     const admin = await HttpClient.signIn(bench.baseUrl, ADMIN_EMAIL, PASSWORD)
     const rep = await HttpClient.signIn(bench.baseUrl, workspace.reps[0].email, PASSWORD)
     const probe = new HttpClient(bench.baseUrl)
@@ -126,16 +157,30 @@ async function runEngine(engine: Engine, args: Args): Promise<EngineReport> {
       searches.push(result)
     }
     phase('search')
+    // Diagnostic: the same searches once the search index's GIN pending list (fastupdate) is merged,
+    // the state autovacuum eventually leaves on PostgreSQL and PGlite never reaches by itself.
+    log(`▶ ${label}: search again after gin_clean_pending_list('contacts_search_idx')`)
+    const flushStart = performance.now()
+    const flushed = await sql<{ pages: number }>`select gin_clean_pending_list('contacts_search_idx'::regclass)::bigint as pages`.execute(bench.database.db)
+    const pendingFlush = { pages: Number(flushed.rows[0].pages), seconds: (performance.now() - flushStart) / 1000 }
+    const searchesAfterFlush = []
+    for (const q of SEARCHES) {
+      const result = await measureSearch(bench, actors, q, args.searchIterations, searchWarmup)
+      log(`    "${q}": HTTP p50 ${result.http.p50.toFixed(2)} / p95 ${result.http.p95.toFixed(2)} ms`)
+      searchesAfterFlush.push(result)
+    }
+    phase('search after flush')
     log(`▶ ${label}: event loop during a group-by over ≥1M rows`)
     const stall = await measureStall(bench, workspace, load.rows, probe)
     phase('group-by')
     const loadAverage = { before: loadBefore, after: os.loadavg()[0] }
     return {
-      engine, label, serverVersion, loadAverage, rows: load.rows, load, overhead, lists, searches, stall,
+      engine, label, serverVersion, loadAverage, storage, rows: load.rows, load, overhead, lists, searches, searchesAfterFlush, pendingFlush, stall,
       checks: checksOf(engine, lists, searches, stall), phases, rawPath: bench.rawPath,
     }
   } finally {
     for (const client of clients) client.close()
+    running = undefined
     await bench.close()
   }
 }

@@ -172,6 +172,8 @@ export interface OverheadResult {
   /** The session and actor lookups every authenticated request makes, as raw SQL. */
   authQueries: Summary
   authSql: CapturedQuery[]
+  /** `select 1` on the raw path: one round trip to the engine. */
+  roundTrip: Summary
 }
 
 /** Fixed costs every API request pays, to split the API/raw gap. */
@@ -182,7 +184,8 @@ export async function measureOverhead(bench: BenchEngine, workspace: LoadedWorks
   const authSql = capture.queries.map(toCaptured)
   const health = summarize(await sampleLoop(iterations, warmup, () => client.ok('/api/health')))
   const authQueries = summarize(await sampleLoop(iterations, warmup, () => timeRaw(bench, authSql)))
-  return { health, authQueries, authSql }
+  const roundTrip = summarize(await sampleLoop(iterations, warmup, () => bench.raw('select 1', [])))
+  return { health, authQueries, authSql, roundTrip }
 }
 
 async function sampleLoop(iterations: number, warmup: number, fn: () => Promise<unknown>): Promise<number[]> {

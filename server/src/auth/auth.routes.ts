@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { v7 as uuidv7 } from 'uuid'
 import { AppError } from '../errors/app-error.ts'
+import { isUuid } from '../metadata/field-types/reference-types.ts'
 import { callerOf, recordContextOf, type AppServices } from '../http/request-context.ts'
 import { getRecord } from '../records/get-record.ts'
 import { createWorkspace } from '../workspaces/create-workspace.ts'
@@ -98,7 +99,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
   app.delete('/api/auth/api-keys/:id', async (request, reply) => {
     const { actor } = callerOf(request)
     const { id } = request.params as { id: string }
-    if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError('NOT_FOUND')
+    if (!isUuid(id)) throw new AppError('NOT_FOUND')
     const revoked = await db.updateTable('api_keys').set({ revoked_at: new Date() })
       .where('workspace_id', '=', actor.workspaceId).where('id', '=', id).where('user_id', '=', actor.userId).executeTakeFirst()
     if (Number(revoked.numUpdatedRows) === 0) throw new AppError('NOT_FOUND')

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { isUuid } from '../metadata/field-types/reference-types.ts'
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url')
 
@@ -10,7 +11,7 @@ export function newToken(workspaceId: string, prefix = ''): string {
 export function workspaceOfToken(token: string, prefix = ''): string | undefined {
   if (!token.startsWith(prefix)) return undefined
   const [workspaceId, secret] = token.slice(prefix.length).split('.')
-  if (!secret || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(workspaceId)) return undefined
+  if (!secret || !isUuid(workspaceId)) return undefined
   return workspaceId
 }
 

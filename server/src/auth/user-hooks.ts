@@ -13,7 +13,7 @@ registerHooks('users', {
     const password = change.extra.password
     if (password !== undefined) {
       if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH || password.length > 200) {
-        throw new AppError('VALIDATION_FAILED', [{ field: 'password', code: 'weak_password', params: { min: MIN_PASSWORD_LENGTH } }])
+        throw new AppError('VALIDATION_FAILED', [{ field: `${change.pathPrefix}password`, code: 'weak_password', params: { min: MIN_PASSWORD_LENGTH } }])
       }
       change.privateColumns.password_hash = await hashPassword(password)
     }
@@ -27,7 +27,7 @@ registerHooks('users', {
         .where('id', '<>', change.id)
         .where('deleted_at', 'is', null)
         .executeTakeFirst()
-      if (taken) throw new AppError('VALIDATION_FAILED', [{ field: 'email', code: 'taken' }])
+      if (taken) throw new AppError('VALIDATION_FAILED', [{ field: `${change.pathPrefix}email`, code: 'taken' }])
     }
   },
   async afterWrite(trx, ctx, change, record) {

@@ -13,7 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
 }
 
 export interface FieldError extends FieldIssue {
-  /** Field path: `email`, `filter.amount`, `records[3].name`. */
+  /** Field path: `email`, `filter.amount`, `create[3].name`. */
   field: string
 }
 

@@ -7,7 +7,8 @@ import { registerMetadataRoutes } from '../metadata/metadata.routes.ts'
 import { registerOpenApiRoutes } from '../openapi/openapi.routes.ts'
 import { registerRecordRoutes } from '../records/records.routes.ts'
 import { registerSearchRoutes } from '../search/search.routes.ts'
-import { registerErrorHandling } from './error-handler.ts'
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './error-handler.ts'
+import { assertStorableText } from './text-guard.ts'
 import type { AppServices } from './request-context.ts'
 
 /** The HTTP application: every route tree, authenticated unless a route opts out. */
@@ -15,13 +16,24 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 5 * 1024 * 1024,
+    // Long query strings reach our validation (and its localized 400) instead of Node's bare 431.
+    http: { maxHeaderSize: 64 * 1024 },
     // filter[amount][gte]=100 → nested objects; bounded so a hostile query string stays cheap.
-    routerOptions: { querystringParser: (text: string) => qs.parse(text, { depth: 3, arrayLimit: 500, parameterLimit: 1000 }) },
+    routerOptions: {
+      querystringParser: (text: string) => qs.parse(text, { depth: 3, arrayLimit: 500, parameterLimit: 1000 }),
+      // Long ids reach the route and get our 404, not the router's 414.
+      maxParamLength: 2000,
+    },
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
   })
   registerErrorHandling(app)
   await app.register(fastifyCookie)
   registerAuthentication(app, services)
+  app.addHook('preValidation', async (request) => {
+    assertStorableText({ body: request.body, query: request.query, params: request.params })
+  })
 
   app.get('/api/health', { config: { public: true } }, async () => {
     await services.database.db.selectNoFrom((eb) => eb.val(1).as('ok')).execute()

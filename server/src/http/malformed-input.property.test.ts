@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testEngines } from '../test-support/test-database.ts'
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.ts'
 import {
-  absentUuid, anyString, badRecordBody, encode, hex, listQuery, MALFORMED_IDS, recordBody, searchText, serialize, sometimes, validBody,
+  absentUuid, anyString, badRecordBody, encode, hex, listQuery, MALFORMED_IDS, recordBody, searchText, serialize, sometimes, UNSTORABLE_STRINGS, validBody,
   type Body, type Entry, type ObjectMeta, type Verdict, type World,
 } from './malformed-input.property-arbitraries.ts'
 import {
@@ -26,14 +26,14 @@ import {
 
 /** Runs per property and engine; their sum is the number of generated requests (≥ 1,000). */
 const NUM_RUNS = {
-  create: 250,
-  update: 180,
-  bulk: 70,
+  create: 300,
+  update: 200,
+  bulk: 80,
   rawBodies: 100,
-  list: 250,
-  search: 60,
-  ids: 100,
-  auth: 50,
+  list: 300,
+  search: 80,
+  ids: 120,
+  auth: 60,
   metadata: 40,
 }
 const TOTAL_RUNS = Object.values(NUM_RUNS).reduce((sum, runs) => sum + runs, 0)
@@ -212,13 +212,25 @@ describe.each(testEngines)('malformed input on %s', (engine) => {
   }
 
   it('POST /api/v1/{object}: malformed bodies are refused naming the field, and write nothing', async () => {
-    const cases = fc.constantFrom(...FUZZED_OBJECTS).chain((object) => fc.record({ object: fc.constant(object), body: recordBody(meta(object), world, 'create'), language }))
-    await assertProperty(cases, NUM_RUNS.create, async ({ object, body, language }) => {
+    // Idempotency-Key: fresh, reused (replayed or refused as a mismatch), empty or too long.
+    const idempotencyKey = sometimes(fc.oneof(
+      hex(8).map((key) => ({ key: `k-${key}`, verdict: 'valid' as Verdict })),
+      fc.constantFrom('reused-1', 'reused-2', 'clé-é').map((key) => ({ key, verdict: 'unknown' as Verdict })),
+      fc.constantFrom('', 'x'.repeat(201)).map((key) => ({ key, verdict: 'invalid' as Verdict })),
+    ), 0.15)
+    const cases = fc.oneof(...FUZZED_OBJECTS.map((object) => fc.record({ object: fc.constant(object), body: recordBody(meta(object), world, 'create'), idempotency: idempotencyKey, language })))
+    await assertProperty(cases, NUM_RUNS.create, async ({ object, body, idempotency, language }) => {
       const before = await snapshot()
-      const exchange = await admin.send({ method: 'POST', path: `/api/v1/${object}`, body: body.json, contentType: json, language })
+      const exchange = await admin.send({
+        method: 'POST', path: `/api/v1/${object}`, body: body.json, contentType: json, language,
+        ...(idempotency && { headers: { 'idempotency-key': idempotency.key } }),
+      })
       const after = await snapshot()
-      const problems = [...responseProblems(exchange), ...writeProblems(exchange, before, after), ...refusalProblems(exchange, body.verdict, suspectKeys(body))]
-      if (exchange.response.status === 201 && rowCount(after, tableOf(object)) !== rowCount(before, tableOf(object)) + 1) {
+      const verdict: Verdict = idempotency?.verdict === 'invalid' ? 'invalid' : body.verdict
+      const suspects = (field: string) => suspectKeys(body)(field) || (idempotency !== null && field === 'Idempotency-Key')
+      const problems = [...responseProblems(exchange), ...writeProblems(exchange, before, after), ...refusalProblems(exchange, verdict, suspects)]
+      const replayed = idempotency !== null && idempotency.verdict !== 'valid'
+      if (exchange.response.status === 201 && !replayed && rowCount(after, tableOf(object)) !== rowCount(before, tableOf(object)) + 1) {
         problems.push(`201 but ${tableOf(object)} went from ${rowCount(before, tableOf(object))} to ${rowCount(after, tableOf(object))} rows`)
       }
       return verdictOf(exchange, problems)
@@ -234,13 +246,13 @@ describe.each(testEngines)('malformed input on %s', (engine) => {
   const badIfMatch = fc.constantFrom('"0"', 'W/"999999"', 'abc', '"-1"', '"1.5"', '*', '"9999999999"', '', '1,2')
 
   it('PATCH /api/v1/{object}/{id}: malformed bodies, ids and If-Match are refused, and the version does not move', async () => {
-    const cases = fc.constantFrom(...FUZZED_OBJECTS).chain((object) => fc.record({
+    const cases = fc.oneof(...FUZZED_OBJECTS.map((object) => fc.record({
       object: fc.constant(object),
       body: recordBody(meta(object), world, 'update'),
       id: sometimes(badIds, 0.15),
       ifMatch: sometimes(badIfMatch, 0.1),
       language,
-    }))
+    })))
     await assertProperty(cases, NUM_RUNS.update, async ({ object, body, id, ifMatch, language }) => {
       const target = targets[object]
       const before = await snapshot({ record: { table: tableOf(object), id: target } })
@@ -259,14 +271,15 @@ describe.each(testEngines)('malformed input on %s', (engine) => {
 
   it('POST /api/v1/{object}/bulk: one bad record and the whole batch writes nothing', async () => {
     const withId = (body: Body, id: string) => `{${JSON.stringify('id')}:${JSON.stringify(id)}${body.json === '{}' ? '' : `,${body.json.slice(1, -1)}`}}`
-    const cases = fc.constantFrom(...FUZZED_OBJECTS).chain((object) => fc.record({
+    const cases = fc.oneof(...FUZZED_OBJECTS.flatMap((object) => (['create', 'update'] as const).map((badIn) => fc.record({
       object: fc.constant(object),
       good: fc.array(validBody(meta(object), world, 'create'), { minLength: 0, maxLength: 3 }),
       updates: fc.array(validBody(meta(object), world, 'update'), { maxLength: 2 }),
-      badIn: fc.constantFrom('create' as const, 'update' as const),
+      badIn: fc.constant(badIn),
+      bad: badRecordBody(meta(object), world, badIn),
       position: fc.nat(),
       language,
-    }).chain((item) => badRecordBody(meta(item.object), world, item.badIn).map((bad) => ({ ...item, bad }))))
+    }))))
     await assertProperty(cases, NUM_RUNS.bulk, async ({ object, good, bad, updates, badIn, position, language }) => {
       const creates = good.map((body) => body.json)
       const patches = updates.map((body) => withId(body, targets[object]))
@@ -277,7 +290,7 @@ describe.each(testEngines)('malformed input on %s', (engine) => {
       const before = await snapshot()
       const exchange = await admin.send({ method: 'POST', path: `/api/v1/${object}/bulk`, body: payload, contentType: json, language })
       const after = await snapshot()
-      const prefix = badIn === 'create' ? `records[${index}].` : `update[${index}].`
+      const prefix = `${badIn}[${index}].`
       const named = (field: string) => field.startsWith(prefix)
       const problems = [...responseProblems(exchange), ...writeProblems(exchange, before, after), ...refusalProblems(exchange, 'invalid', named)]
       return verdictOf(exchange, problems)
@@ -325,11 +338,12 @@ describe.each(testEngines)('malformed input on %s', (engine) => {
   }, PROPERTY_TIMEOUT)
 
   it('GET /api/v1/{object} with random query strings: never a 5xx, refusals name the parameter', async () => {
-    const cases = fc.constantFrom(...FUZZED_OBJECTS, 'teams', 'products').chain((object) => fc.record({
+    const queries = Object.fromEntries(Object.keys(world.objects).map((object) => [object, listQuery(meta(object))]))
+    const cases = fc.oneof(...[...FUZZED_OBJECTS, 'teams', 'products'].map((object) => fc.record({
       object: fc.constant(object),
-      query: object in world.objects ? listQuery(meta(object)) : listQuery(meta('accounts')),
+      query: queries[object] ?? queries.accounts,
       language,
-    }))
+    })))
     await assertProperty(cases, NUM_RUNS.list, async ({ object, query, language }) => {
       const exchange = await admin.send({ method: 'GET', path: `/api/v1/${object}?${query.query}`, language })
       // Queries of another object's fields are refused too (unknown fields), but not predictably.
@@ -361,7 +375,7 @@ describe.each(testEngines)('malformed input on %s', (engine) => {
     })
   }, PROPERTY_TIMEOUT)
 
-  it('records by random ids (read, timeline, delete, restore), unknown objects and bad credentials', async () => {
+  it('random ids (read, timeline, delete, restore, API keys), unknown objects, undecodable or over-long URLs, bad credentials', async () => {
     const unknownObject = fc.oneof(
       fc.constantFrom('nonexistent', 'Accounts', 'account', '客户', 'constructor', '__proto__', 'toString', 'custom_records', 'bulk', 'metadata', 'x'.repeat(500), 'ACCOUNTS', 'accounts ').map(encode),
       fc.constantFrom('%00', '%E4%B8%AD', '%ED%A0%80', '%FF'),
@@ -431,7 +445,7 @@ describe.each(testEngines)('malformed input on %s', (engine) => {
       { weight: 3, arbitrary: fc.constant(null) },
       { weight: 1, arbitrary: fc.constantFrom<unknown>(1, null, true, { a: 1 }, ['x']).map((value) => ({ value, verdict: 'invalid' as Verdict })) },
       { weight: 1, arbitrary: fc.constant({ value: 'x'.repeat(max + 1), verdict: 'invalid' as Verdict }) },
-      { weight: 2, arbitrary: anyString.map((value) => ({ value, verdict: 'unknown' as Verdict })) },
+      { weight: 2, arbitrary: fc.oneof(fc.constantFrom(...UNSTORABLE_STRINGS), anyString).map((value) => ({ value, verdict: 'unknown' as Verdict })) },
     )
     const field = (key: string, good: fc.Arbitrary<string>, max: number) => sometimes(
       fc.tuple(good, text(max)).map(([value, odd]): Entry => (odd ? { key, ...odd } : { key, value, verdict: 'valid' })),
@@ -497,19 +511,29 @@ describe.each(testEngines)('malformed input on %s', (engine) => {
       uncertain(fc.constantFrom({ key: 'options', value: ['a', 'b'] }, { key: 'options', value: [] }, { key: 'options', value: ['a', 'a'] }, { key: 'options', value: [null, 1, { value: '' }] }, { key: 'options', value: Array.from({ length: 201 }, (_, i) => `o${i}`) }, { key: 'target', value: 'accounts' }, { key: 'target', value: 'nope' }, { key: 'label', value: { en: 'Label', 'zh-CN': '标签' } }, { key: 'label', value: 'a\u0000b' }, { key: 'options', value: ['a\u0000'] }, { key: 'required', value: false }, { key: 'maxLength', value: 50 }, { key: 'relationKind', value: 'one_to_one' }))
         .map(({ value }) => ({ ...(value as { key: string; value: unknown }), verdict: 'unknown' as Verdict })),
     ), { maxLength: 3 })
-    const declaration = fc.tuple(sometimes(name, 0.9), sometimes(type, 0.9), extras).map(([n, t, more]) => {
+    const mixedDeclaration = fc.tuple(sometimes(name, 0.9), sometimes(type, 0.9), extras).map(([n, t, more]) => {
       const entries: Entry[] = [...(n ? [{ key: 'name', ...n }] : []), ...(t ? [{ key: 'type', ...t }] : []), ...more]
       const unique = entries.filter((entry, index) => entries.findIndex((other) => other.key === entry.key) === index)
       const verdicts = unique.map((entry) => entry.verdict)
       if (!n || !t) verdicts.push('invalid')
       return { json: serialize(unique), verdict: (verdicts.includes('invalid') ? 'invalid' : 'unknown') as Verdict }
     })
+    // A sound declaration with one odd label or option, so that it reaches the database.
+    const oddLabel = fc.constantFrom<unknown>(...UNSTORABLE_STRINGS, { en: 'a\u0000', 'zh-CN': '标签' }, { en: 'Label', 'zh-CN': '\udfff' })
+    const oddDeclaration = fc.tuple(hex(3), fc.oneof(
+      fc.tuple(fc.constantFrom('text', 'number', 'date', 'boolean'), oddLabel).map(([type, label]) => ({ type, label })),
+      fc.tuple(fc.constantFrom('single_select', 'multi_select'), fc.constantFrom<unknown>(['a\u0000'], ['\ud800'], [{ value: 'a', label: '\u0000' }], ['ok', { value: 'b', label: { en: 'x\udbff' } }])).map(([type, options]) => ({ type, options })),
+    )).map(([tag, rest]) => ({ json: JSON.stringify({ name: `f_${tag}`, ...rest }), verdict: 'unknown' as Verdict }))
+    const declaration = fc.oneof({ weight: 3, arbitrary: mixedDeclaration }, { weight: 1, arbitrary: oddDeclaration })
     const cases = fc.oneof(
       fc.tuple(fc.constantFrom('accounts', 'contacts', 'nonexistent', '客户'), declaration).map(([object, field]) => ({ path: `/api/metadata/objects/${encode(object)}/fields`, body: field.json, verdict: ['accounts', 'contacts'].includes(object) ? field.verdict : ('invalid' as Verdict) })),
-      fc.tuple(objectName, fc.array(declaration, { maxLength: 2 }), sometimes(invalid([{ singular: 'Bad Singular' }, { label: 1 }, { fields: 'x' }, { fields: {} }, { extra: true }]), 0.3)).map(([n, fields, junk]) => {
-        const entries: Entry[] = [{ key: 'name', ...n }, ...Object.entries((junk?.value ?? {}) as Record<string, unknown>).map(([key, value]): Entry => ({ key, value, verdict: 'invalid' }))]
+      fc.tuple(objectName, fc.array(declaration, { maxLength: 2 }), sometimes(fc.oneof(
+        invalid([{ singular: 'Bad Singular' }, { label: 1 }, { fields: 'x' }, { fields: {} }, { extra: true }]),
+        uncertain(fc.constantFrom({ label: 'a\u0000b' }, { pluralLabel: { en: 'x\ud800' } }, { label: { en: 'Thing', 'zh-CN': '东西' } })),
+      ), 0.4)).map(([n, fields, junk]) => {
+        const entries: Entry[] = [{ key: 'name', ...n }, ...Object.entries((junk?.value ?? {}) as Record<string, unknown>).map(([key, value]): Entry => ({ key, value, verdict: junk!.verdict }))]
         const body = `${serialize(entries).slice(0, -1)}${entries.some((entry) => entry.key === 'fields') ? '' : `,"fields":[${fields.map((field) => field.json).join(',')}]`}}`
-        const verdict: Verdict = n.verdict === 'invalid' || junk || fields.some((field) => field.verdict === 'invalid') ? 'invalid' : 'unknown'
+        const verdict: Verdict = n.verdict === 'invalid' || junk?.verdict === 'invalid' || fields.some((field) => field.verdict === 'invalid') ? 'invalid' : 'unknown'
         return { path: '/api/metadata/objects', body, verdict }
       }),
     )

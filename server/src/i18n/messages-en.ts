@@ -63,6 +63,8 @@ export const messagesEn = {
   'field.missing_target': 'Relations need the name of the object they link to.',
   'field.invalid_workspace': 'Unknown workspace.',
   'field.invalid_json': 'Not valid JSON.',
+  'field.invalid_characters': 'Contains characters that cannot be stored (NUL or broken Unicode).',
+  'field.too_short': 'Must be at least {min} characters.',
 } as const
 
 export type MessageKey = keyof typeof messagesEn

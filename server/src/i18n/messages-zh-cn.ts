@@ -63,4 +63,6 @@ export const messagesZhCn: Record<MessageKey, string> = {
   'field.missing_target': '关联字段需要指定关联的对象。',
   'field.invalid_workspace': '工作区不存在。',
   'field.invalid_json': '不是有效的 JSON。',
+  'field.invalid_characters': '包含无法保存的字符（空字符或损坏的 Unicode）。',
+  'field.too_short': '至少需要 {min} 个字符。',
 }

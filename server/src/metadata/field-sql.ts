@@ -13,7 +13,7 @@ export function fieldExpressionText(field: FieldDefinition): string {
   if (!SAFE_NAME.test(field.name)) throw new Error(`unsafe field name ${field.name}`)
   if (!field.custom) return `"${field.name}"`
   const storage = fieldTypes[field.type].json
-  if (storage.array || (field.type === 'relation' && field.relationKind === 'many_to_many')) return `(custom -> '${field.name}')`
+  if (storage.array || storage.document || (field.type === 'relation' && field.relationKind === 'many_to_many')) return `(custom -> '${field.name}')`
   const text = storage.key ? `(custom -> '${field.name}' ->> '${storage.key}')` : `(custom ->> '${field.name}')`
   return storage.cast ? `(${text}::${storage.cast})` : text
 }

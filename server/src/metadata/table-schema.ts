@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { isUuid } from './field-types/reference-types.ts'
 import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
 import { fieldTypes } from './field-types/index.ts'
@@ -45,7 +46,7 @@ function indexStatement(object: ObjectSchema, field: FieldDefinition, workspaceI
 
 /** Index for a field added at runtime: scoped to its workspace, like the field itself. */
 export async function createFieldIndex(db: Db, object: ObjectSchema, field: FieldDefinition, workspaceId: string) {
-  if (!/^[0-9a-f-]{36}$/.test(workspaceId) || !SAFE_NAME.test(object.name)) throw new Error('unsafe index scope')
+  if (!isUuid(workspaceId) || !SAFE_NAME.test(object.name)) throw new Error('unsafe index scope')
   const statement = indexStatement(object, field, workspaceId)
   if (statement) await sql.raw(statement).execute(db)
 }

@@ -1,5 +1,6 @@
 import { assertCan } from '../access/record-access.ts'
 import { AppError } from '../errors/app-error.ts'
+import { isUuid } from '../metadata/field-types/reference-types.ts'
 import type { ObjectSchema } from '../metadata/object-catalog.ts'
 import type { RecordContext } from './record-context.ts'
 import { rowToRecord, type ApiRecord } from './row-mapping.ts'
@@ -8,7 +9,7 @@ import { scopedSelect } from './scoped-query.ts'
 /** One record the caller may read; out of scope reads as not found, so existence does not leak. */
 export async function getRecord(ctx: RecordContext, object: ObjectSchema, id: string, options: { deleted?: boolean } = {}): Promise<ApiRecord> {
   assertCan(ctx.actor, object, 'read')
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new AppError('NOT_FOUND')
+  if (!isUuid(id)) throw new AppError('NOT_FOUND')
   const row = await scopedSelect(ctx, object, options).selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND')
   return rowToRecord(object, row)

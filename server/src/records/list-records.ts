@@ -10,6 +10,7 @@ import { parseFilters } from './list-filters.ts'
 import { nowOf, type RecordContext } from './record-context.ts'
 import { rowToRecord, type ApiRecord } from './row-mapping.ts'
 import { scopedSelect, type RecordQuery } from './scoped-query.ts'
+import { isValidSortValue } from './sort-value.ts'
 
 export const MAX_PAGE_SIZE = 200
 
@@ -66,7 +67,7 @@ export async function listRecords(ctx: RecordContext, object: ObjectSchema, opti
   const sortText = options.sort ?? object.defaultSort ?? '-created_at'
   const { field, descending } = parseSort(object, sortText)
   const fields = selectedFields(object, options.fields)
-  const cursor = options.cursor ? decodeCursor(options.cursor, sortText) : undefined
+  const cursor = options.cursor ? decodeCursor(options.cursor, sortText, (value) => isValidSortValue(field, value)) : undefined
   let base = scopedSelect(ctx, object, { deleted: options.deleted })
   for (const condition of parseFilters(object, options.filter, nowOf(ctx))) base = base.where(condition)
   if (options.q !== undefined && options.q.trim() !== '') {

@@ -18,6 +18,8 @@ export interface WriteChange {
   extra: Record<string, unknown>
   /** Private columns a hook adds to the row (a password hash). */
   privateColumns: Record<string, unknown>
+  /** Prefix of this record's fields in error paths (`create[3].` in a bulk write). */
+  pathPrefix: string
 }
 
 /** Domain logic of an object, run inside the write transaction. */

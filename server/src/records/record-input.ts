@@ -33,8 +33,10 @@ export function checkInput(object: ObjectSchema, input: unknown, mode: WriteMode
       continue
     }
     const checked = fieldTypes[field.type].parse(raw, field)
-    if (checked.ok) values[name] = checked.value
-    else errors.push({ field: path, ...checked.issue })
+    if (!checked.ok) errors.push({ field: path, ...checked.issue })
+    // Text that trims to nothing is no value.
+    else if (checked.value === '' && field.required) errors.push({ field: path, code: 'required' })
+    else values[name] = checked.value === '' ? null : checked.value
   }
   if (mode === 'create') {
     for (const field of object.fields) {

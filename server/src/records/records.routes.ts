@@ -8,6 +8,7 @@ import { recordTimeline } from './timeline.ts'
 import { createRecords, setDeleted, updateRecords } from './write-pipeline.ts'
 
 const MAX_BULK = 1000
+const MAX_QUERY_TEXT = 200
 
 function ifMatchVersion(request: FastifyRequest): number | undefined {
   const header = request.headers['if-match']
@@ -41,12 +42,14 @@ export function registerRecordRoutes(app: FastifyInstance, services: AppServices
     const limit = limitText === undefined ? undefined : Number(limitText)
     if (limit !== undefined && (limit < 1 || limit > 200)) throw new AppError('VALIDATION_FAILED', [{ field: 'limit', code: 'out_of_range', params: { min: 1, max: 200 } }])
     const fields = singleQueryValue(query.fields, 'fields')
+    const q = singleQueryValue(query.q, 'q')
+    if (q !== undefined && q.length > MAX_QUERY_TEXT) throw new AppError('VALIDATION_FAILED', [{ field: 'q', code: 'too_long', params: { max: MAX_QUERY_TEXT } }])
     const deleted = singleQueryValue(query.deleted, 'deleted')
     return listRecords(ctx, object, {
       filter: query.filter,
       sort: singleQueryValue(query.sort, 'sort'),
       cursor: singleQueryValue(query.cursor, 'cursor'),
-      q: singleQueryValue(query.q, 'q'),
+      q,
       limit,
       fields: fields ? fields.split(',').map((name) => name.trim()).filter(Boolean) : undefined,
       deleted: deleted === 'true',

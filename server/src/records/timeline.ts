@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
 import { can } from '../access/record-access.ts'
+import { AppError } from '../errors/app-error.ts'
+import { parseDateTime } from '../metadata/field-types/temporal-types.ts'
 import type { ObjectSchema } from '../metadata/object-catalog.ts'
 import { getRecord } from './get-record.ts'
 import type { RecordContext } from './record-context.ts'
@@ -17,7 +19,9 @@ export type TimelineEntry =
 export async function recordTimeline(ctx: RecordContext, object: ObjectSchema, id: string, options: { limit?: number; before?: string } = {}): Promise<{ data: TimelineEntry[] }> {
   await getRecord(ctx, object, id)
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200)
-  const before = options.before && !Number.isNaN(Date.parse(options.before)) ? new Date(options.before) : undefined
+  const beforeText = options.before === undefined ? undefined : parseDateTime(options.before)
+  if (options.before !== undefined && !beforeText) throw new AppError('VALIDATION_FAILED', [{ field: 'before', code: 'invalid_datetime' }])
+  const before = beforeText ? new Date(beforeText) : undefined
   const entries: TimelineEntry[] = []
 
   const activities = ctx.catalog.find('activities')

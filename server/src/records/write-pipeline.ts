@@ -4,6 +4,7 @@ import { assertCan } from '../access/record-access.ts'
 import { AppError } from '../errors/app-error.ts'
 import type { Db } from '../db/database.ts'
 import { appendEvents } from '../events/event-log.ts'
+import { isUuid } from '../metadata/field-types/reference-types.ts'
 import type { ObjectSchema } from '../metadata/object-catalog.ts'
 import { changedFields } from './change-set.ts'
 import { nowOf, type RecordContext } from './record-context.ts'
@@ -34,7 +35,7 @@ async function runHooks(phase: 'beforeWrite' | 'afterWrite', trx: Db, ctx: Recor
 
 /**
  * Creates records, all or none, in one transaction: access → validate → references → before hooks
- * → insert → events → after hooks. Errors name the field as `records[i].field` when `bulk`.
+ * → insert → events → after hooks. Errors name the field as `create[i].field` when `bulk`.
  */
 export async function createRecords(
   ctx: RecordContext,
@@ -46,12 +47,12 @@ export async function createRecords(
   const errors: AppError['fields'] = []
   const changes: WriteChange[] = []
   inputs.forEach((raw, index) => {
-    const prefix = options.bulk ? `records[${index}].` : ''
+    const prefix = options.bulk ? `create[${index}].` : ''
     const { input, extra } = splitExtraInputs(object.name, raw)
     try {
       const values = checkInput(object, input, 'create', prefix)
       if (object.owned && values.owner_id === undefined) values.owner_id = ctx.actor.userId
-      changes.push({ object, op: 'create', id: options.presetIds?.[index] ?? uuidv7(), values, extra, privateColumns: {} })
+      changes.push({ object, op: 'create', id: options.presetIds?.[index] ?? uuidv7(), values, extra, privateColumns: {}, pathPrefix: prefix })
     } catch (error) {
       if (!(error instanceof AppError)) throw error
       errors.push(...error.fields)
@@ -59,7 +60,7 @@ export async function createRecords(
   })
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', errors)
   const run = async (trx: Db) => {
-    await checkReferences(trx, ctx, object, changes.map((change, index) => ({ prefix: options.bulk ? `records[${index}].` : '', values: change.values })))
+    await checkReferences(trx, ctx, object, changes.map((change, index) => ({ prefix: options.bulk ? `create[${index}].` : '', values: change.values })))
     for (const field of object.fields.filter((f) => f.type === 'auto_number')) {
       const first = await nextNumbers(trx, ctx.actor.workspaceId, `${object.name}.${field.name}`, changes.length)
       changes.forEach((change, index) => (change.values[field.name] = first + index))
@@ -104,7 +105,7 @@ export async function createRecords(
 }
 
 async function lockRecord(trx: Db, ctx: RecordContext, object: ObjectSchema, id: string, deleted = false) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND')
+  if (!isUuid(id)) throw new AppError('NOT_FOUND')
   const row = await scopedSelect(ctx, object, { db: trx, deleted }).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND')
   return row as Record<string, unknown>
@@ -135,7 +136,7 @@ export async function updateRecords(ctx: RecordContext, object: ObjectSchema, up
       checkVersion(row, update.expectedVersion)
       const before = rowToRecord(object, row)
       const changes = changedFields(object, before, values)
-      const change: WriteChange = { object, op: 'update', id: update.id, values: Object.fromEntries(Object.keys(changes).map((name) => [name, values[name]])), before, extra, privateColumns: {} }
+      const change: WriteChange = { object, op: 'update', id: update.id, values: Object.fromEntries(Object.keys(changes).map((name) => [name, values[name]])), before, extra, privateColumns: {}, pathPrefix: update.prefix ?? '' }
       await checkReferences(trx, ctx, object, [{ prefix: update.prefix ?? '', values: change.values }])
       await runHooks('beforeWrite', trx, ctx, change)
       if (Object.keys(change.values).length === 0 && Object.keys(change.privateColumns).length === 0) {
@@ -179,7 +180,7 @@ export async function setDeleted(ctx: RecordContext, object: ObjectSchema, id: s
     const row = await lockRecord(trx, ctx, object, id, !deleted)
     checkVersion(row, expectedVersion)
     const before = rowToRecord(object, row)
-    const change: WriteChange = { object, op: deleted ? 'delete' : 'restore', id, values: {}, before, extra: {}, privateColumns: {} }
+    const change: WriteChange = { object, op: deleted ? 'delete' : 'restore', id, values: {}, before, extra: {}, privateColumns: {}, pathPrefix: '' }
     await runHooks('beforeWrite', trx, ctx, change)
     const updated = await trx
       .updateTable(object.table)

@@ -26,6 +26,8 @@ export interface JsonStorage {
   cast: '' | 'numeric' | 'boolean' | 'uuid'
   /** Array values are compared with jsonb containment instead of a scalar. */
   array?: boolean
+  /** Object values (address, file) stay jsonb in SQL. */
+  document?: boolean
 }
 
 /**

@@ -35,7 +35,7 @@ export const userField: FieldTypeDefinition = {
 /** A reference to a stored file: its name, where to fetch it, size and type. */
 export const fileField: FieldTypeDefinition = {
   columns: singleColumn('jsonb'),
-  json: { cast: '' },
+  json: { cast: '', document: true },
   index: 'none',
   operators: ['is_empty', 'is_not_empty'],
   parse(input) {
@@ -62,7 +62,7 @@ export const ADDRESS_PARTS = ['country', 'province', 'city', 'district', 'street
 /** A postal address; its parts are searchable. */
 export const addressField: FieldTypeDefinition = {
   columns: singleColumn('jsonb'),
-  json: { cast: '' },
+  json: { cast: '', document: true },
   index: 'none',
   operators: ['contains', 'is_empty', 'is_not_empty'],
   parse(input) {
