@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.ts'
 
 // NUL cannot be stored in PostgreSQL text or JSON, and a lone surrogate is not valid Unicode.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 const MAX_DEPTH = 20
