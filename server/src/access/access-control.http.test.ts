@@ -106,4 +106,13 @@ describe.each(testEngines)('access control on %s', (engine) => {
     expect((await signedOut.post('/api/auth/sign-out')).status).toBe(204)
     expect((await signedOut.get('/api/auth/me')).status).toBe(401)
   })
+
+  it('a role change applies to the user\'s very next request', async () => {
+    const rep2Id = (await rep2.get('/api/auth/me')).body.user.id
+    expect((await rep2.get(`/api/v1/accounts/${accountOfRep1.id}`)).status).toBe(404)
+    expect((await admin.patch(`/api/v1/users/${rep2Id}`, { role: 'manager' })).status).toBe(200)
+    expect((await rep2.get(`/api/v1/accounts/${accountOfRep1.id}`)).status).toBe(200)
+    expect((await admin.patch(`/api/v1/users/${rep2Id}`, { active: false })).status).toBe(200)
+    expect((await rep2.get('/api/auth/me')).status).toBe(401)
+  })
 })

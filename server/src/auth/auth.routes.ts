@@ -6,6 +6,8 @@ import { callerOf, recordContextOf, type AppServices } from '../http/request-con
 import { getRecord } from '../records/get-record.ts'
 import { createWorkspace } from '../workspaces/create-workspace.ts'
 import { AttemptLimiter } from './attempt-limiter.ts'
+import { callerCache } from './caller-cache.ts'
+import { sessionCacheKey } from './load-actor.ts'
 import { verifyPassword } from './password-hashing.ts'
 import { API_KEY_PREFIX, newToken, SESSION_COOKIE, SESSION_DAYS, sha256, workspaceOfToken } from './tokens.ts'
 
@@ -73,7 +75,10 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
   app.post('/api/auth/sign-out', { config: { public: true } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE]
     const workspaceId = token ? workspaceOfToken(token) : undefined
-    if (token && workspaceId) await db.deleteFrom('sessions').where('workspace_id', '=', workspaceId).where('token_hash', '=', sha256(token)).execute()
+    if (token && workspaceId) {
+      await db.deleteFrom('sessions').where('workspace_id', '=', workspaceId).where('token_hash', '=', sha256(token)).execute()
+      callerCache.forget(sessionCacheKey(token))
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' })
     return reply.status(204).send()
   })
@@ -101,8 +106,9 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
     const { id } = request.params as { id: string }
     if (!isUuid(id)) throw new AppError('NOT_FOUND')
     const revoked = await db.updateTable('api_keys').set({ revoked_at: new Date() })
-      .where('workspace_id', '=', actor.workspaceId).where('id', '=', id).where('user_id', '=', actor.userId).executeTakeFirst()
-    if (Number(revoked.numUpdatedRows) === 0) throw new AppError('NOT_FOUND')
+      .where('workspace_id', '=', actor.workspaceId).where('id', '=', id).where('user_id', '=', actor.userId).returning('key_hash').executeTakeFirst()
+    if (!revoked) throw new AppError('NOT_FOUND')
+    callerCache.forget(`key:${revoked.key_hash}`)
     return reply.status(204).send()
   })
 }

@@ -15,7 +15,7 @@ export function registerAuthentication(app: FastifyInstance, services: AppServic
     const db = services.database.db
     const authorization = request.headers.authorization
     if (authorization?.startsWith('Bearer ')) {
-      request.caller = await callerFromApiKey(db, authorization.slice(7).trim(), request.locale)
+      request.caller = await callerFromApiKey(db, authorization.slice(7).trim(), request.locale, services.now())
     } else {
       const token = request.cookies[SESSION_COOKIE]
       if (token) request.caller = await callerFromSession(db, token, request.locale, services.now())

@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.ts'
 import type { RolePermissions } from '../access/roles.ts'
 import type { Db } from '../db/database.ts'
 import type { Locale } from '../i18n/translate.ts'
+import { callerCache } from './caller-cache.ts'
 import { sha256, workspaceOfToken, API_KEY_PREFIX } from './tokens.ts'
 
 export interface Caller {
@@ -26,22 +27,33 @@ export async function loadActor(db: Db, workspaceId: string, userId: string, loc
   }
 }
 
+export const sessionCacheKey = (token: string) => `session:${sha256(token)}`
+export const apiKeyCacheKey = (token: string) => `key:${sha256(token)}`
+
 export async function callerFromSession(db: Db, token: string, locale: Locale, now: Date): Promise<Caller | undefined> {
   const workspaceId = workspaceOfToken(token)
   if (!workspaceId) return undefined
+  const cacheKey = sessionCacheKey(token)
+  const cached = callerCache.get(cacheKey, now.getTime())
+  if (cached) return { ...cached, actor: { ...cached.actor, locale } }
   const session = await db
     .selectFrom('sessions')
-    .select('user_id')
+    .select(['user_id', 'expires_at'])
     .where('workspace_id', '=', workspaceId)
     .where('token_hash', '=', sha256(token))
     .where('expires_at', '>', now)
     .executeTakeFirst()
-  return session ? loadActor(db, workspaceId, session.user_id, locale) : undefined
+  const caller = session ? await loadActor(db, workspaceId, session.user_id, locale) : undefined
+  if (caller) callerCache.set(cacheKey, caller, now.getTime(), session!.expires_at)
+  return caller
 }
 
-export async function callerFromApiKey(db: Db, token: string, locale: Locale): Promise<Caller | undefined> {
+export async function callerFromApiKey(db: Db, token: string, locale: Locale, now: Date): Promise<Caller | undefined> {
   const workspaceId = workspaceOfToken(token, API_KEY_PREFIX)
   if (!workspaceId) return undefined
+  const cacheKey = apiKeyCacheKey(token)
+  const cached = callerCache.get(cacheKey, now.getTime())
+  if (cached) return { ...cached, actor: { ...cached.actor, locale } }
   const key = await db
     .updateTable('api_keys')
     .set({ last_used_at: new Date() })
@@ -50,5 +62,7 @@ export async function callerFromApiKey(db: Db, token: string, locale: Locale): P
     .where('revoked_at', 'is', null)
     .returning('user_id')
     .executeTakeFirst()
-  return key ? loadActor(db, workspaceId, key.user_id, locale) : undefined
+  const caller = key ? await loadActor(db, workspaceId, key.user_id, locale) : undefined
+  if (caller) callerCache.set(cacheKey, caller, now.getTime())
+  return caller
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { AppError } from '../errors/app-error.ts'
 import { registerHooks } from '../records/record-hooks.ts'
+import { callerCache } from './caller-cache.ts'
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hashing.ts'
 
 /**
@@ -31,6 +32,8 @@ registerHooks('users', {
     }
   },
   async afterWrite(trx, ctx, change, record) {
+    // A new role, team or deactivation applies to the user's next request.
+    callerCache.forgetUser(ctx.actor.workspaceId, change.id)
     const live = change.op !== 'delete'
     await sql`delete from sign_in_directory where workspace_id = ${ctx.actor.workspaceId} and user_id = ${change.id}`.execute(trx)
     if (live && record.email) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
+import { callerCache } from '../auth/caller-cache.ts'
 import { AppError, type FieldError } from '../errors/app-error.ts'
 import type { Database, Db } from '../db/database.ts'
 import type { RecordContext } from '../records/record-context.ts'
@@ -92,6 +93,9 @@ async function bumpMetadataVersion(trx: Db, workspaceId: string) {
   await sql`update workspaces set metadata_version = metadata_version + 1 where id = ${workspaceId}`.execute(trx)
 }
 
+/** Cached callers carry the metadata version they were loaded with: forget them once the change is committed. */
+const forgetCallers = (workspaceId: string) => callerCache.forgetWorkspace(workspaceId)
+
 /** Adds a field to an object of the caller's workspace: usable, filterable and indexed at once. */
 export async function addCustomField(database: Database, ctx: RecordContext, objectName: string, input: unknown): Promise<FieldDefinition> {
   const object = ctx.catalog.get(objectName)
@@ -103,6 +107,7 @@ export async function addCustomField(database: Database, ctx: RecordContext, obj
     await trx.insertInto('custom_fields').values({ workspace_id: ctx.actor.workspaceId, id, object: object.name, name: field.name, definition: JSON.stringify(definition) }).execute()
     await bumpMetadataVersion(trx, ctx.actor.workspaceId)
   })
+  forgetCallers(ctx.actor.workspaceId)
   await createFieldIndex(database.db, object, field, ctx.actor.workspaceId)
   return field
 }
@@ -142,6 +147,7 @@ export async function addCustomObject(database: Database, ctx: RecordContext, in
     }
     await bumpMetadataVersion(trx, ctx.actor.workspaceId)
   })
+  forgetCallers(ctx.actor.workspaceId)
   const compiled = compileObject({ ...definition, custom: true, id: objectId }, fields)
   for (const field of fields) await createFieldIndex(database.db, compiled, field, ctx.actor.workspaceId)
   return (await loadCatalog(database.db, ctx.actor.workspaceId)).get(name)
