@@ -1,10 +1,10 @@
-import { sql, type RawBuilder } from 'kysely'
+import { sql } from 'kysely'
 import { assertCan } from '../access/record-access.ts'
 import { AppError } from '../errors/app-error.ts'
 import { fieldExpression, indexKind, isListField } from '../metadata/field-sql.ts'
 import type { ObjectSchema } from '../metadata/object-catalog.ts'
 import type { FieldDefinition } from '../metadata/object-definition.ts'
-import { buildSearchQuery } from '../search/search-document.ts'
+import { searchCondition } from '../search/search-condition.ts'
 import { decodeCursor, encodeCursor, type Cursor } from './keyset-cursor.ts'
 import { parseFilters } from './list-filters.ts'
 import { nowOf, type RecordContext } from './record-context.ts'
@@ -49,13 +49,6 @@ function selectedFields(object: ObjectSchema, names: string[] | undefined): Fiel
   })
 }
 
-/** Search condition over the record's search document (index-backed for any query length). */
-export function searchCondition(q: string): RawBuilder<boolean> | undefined {
-  const query = buildSearchQuery(q)
-  if (!query) return undefined
-  return sql<boolean>`search_tokens @> ${query.tokens}::text[] and position(${query.needle} in search_text) > 0`
-}
-
 /**
  * One page of records, keyset-paginated on (sort field, id). Rows with no value in the sort field
  * come last ascending and first descending (PostgreSQL's order), fetched as their own segment so
@@ -71,7 +64,7 @@ export async function listRecords(ctx: RecordContext, object: ObjectSchema, opti
   let base = scopedSelect(ctx, object, { deleted: options.deleted })
   for (const condition of parseFilters(object, options.filter, nowOf(ctx))) base = base.where(condition)
   if (options.q !== undefined && options.q.trim() !== '') {
-    const condition = searchCondition(options.q)
+    const condition = searchCondition(ctx.actor.workspaceId, options.q)
     if (!condition) return { data: [], next_cursor: null }
     base = base.where(condition)
   }

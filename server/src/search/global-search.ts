@@ -1,10 +1,10 @@
-import { sql } from 'kysely'
 import { can } from '../access/record-access.ts'
 import type { Locale } from '../i18n/translate.ts'
 import { fieldExpression } from '../metadata/field-sql.ts'
 import type { RecordContext } from '../records/record-context.ts'
 import { fieldValue } from '../records/row-mapping.ts'
 import { scopedSelect } from '../records/scoped-query.ts'
+import { searchCondition } from './search-condition.ts'
 import { buildSearchQuery } from './search-document.ts'
 
 export interface SearchHit {
@@ -25,7 +25,8 @@ export interface SearchGroup {
  */
 export async function searchAll(ctx: RecordContext, q: string, options: { limit?: number; locale: Locale; objects?: string[] }): Promise<SearchGroup[]> {
   const query = buildSearchQuery(q)
-  if (!query) return []
+  const condition = searchCondition(ctx.actor.workspaceId, q)
+  if (!query || !condition) return []
   const limit = Math.min(Math.max(options.limit ?? 5, 1), 50)
   const groups: SearchGroup[] = []
   for (const object of ctx.catalog.objects) {
@@ -38,7 +39,7 @@ export async function searchAll(ctx: RecordContext, q: string, options: { limit?
       .select(['id', 'custom'])
       .select(fieldExpression(title).as(title.name))
       .$if(Boolean(subtitleField), (q2) => q2.select(fieldExpression(subtitleField!).as(subtitleField!.name)))
-      .where(sql<boolean>`search_tokens @> ${query.tokens}::text[] and position(${query.needle} in search_text) > 0`)
+      .where(condition)
       // Over-fetch a little, then rank exact and prefix title matches first.
       .limit(limit * 4)
       .execute()
