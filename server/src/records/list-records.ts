@@ -8,7 +8,7 @@ import { searchCondition } from '../search/search-condition.ts'
 import { decodeCursor, encodeCursor, type Cursor } from './keyset-cursor.ts'
 import { parseFilters } from './list-filters.ts'
 import { nowOf, type RecordContext } from './record-context.ts'
-import { rowToRecord, type ApiRecord } from './row-mapping.ts'
+import { recordColumns, rowToRecord, type ApiRecord } from './row-mapping.ts'
 import { scopedSelect, type RecordQuery } from './scoped-query.ts'
 import { isValidSortValue } from './sort-value.ts'
 
@@ -72,7 +72,7 @@ export async function listRecords(ctx: RecordContext, object: ObjectSchema, opti
   const direction = descending ? sql.raw('desc') : sql.raw('asc')
   const page = (query: RecordQuery, byValue: boolean, take: number) =>
     query
-      .selectAll()
+      .select(recordColumns(object))
       .select(sql<string | null>`(${expr})::text`.as('_sort'))
       .orderBy(byValue ? sql`${expr} ${direction}` : sql`id ${direction}`)
       .$if(byValue, (q) => q.orderBy(sql`id ${direction}`))

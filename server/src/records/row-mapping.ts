@@ -2,6 +2,20 @@ import { fieldTypes } from '../metadata/field-types/index.ts'
 import type { ObjectSchema } from '../metadata/object-catalog.ts'
 import type { FieldDefinition } from '../metadata/object-definition.ts'
 
+const SYSTEM_COLUMNS = ['id', 'owner_id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'deleted_at', 'version', 'custom']
+const columnCache = new WeakMap<ObjectSchema, string[]>()
+
+/** The columns a record's API form is read from: never the search document, nor private columns. */
+export function recordColumns(object: ObjectSchema): string[] {
+  let columns = columnCache.get(object)
+  if (!columns) {
+    const declared = object.fields.flatMap((field) => (field.custom ? [] : fieldTypes[field.type].columns(field).map((column) => column.name)))
+    columns = [...SYSTEM_COLUMNS, ...declared]
+    columnCache.set(object, columns)
+  }
+  return columns
+}
+
 export type ApiRecord = Record<string, unknown> & { id: string; version: number }
 
 /** The stored value of one field in API form. */

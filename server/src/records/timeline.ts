@@ -5,7 +5,7 @@ import { parseDateTime } from '../metadata/field-types/temporal-types.ts'
 import type { ObjectSchema } from '../metadata/object-catalog.ts'
 import { getRecord } from './get-record.ts'
 import type { RecordContext } from './record-context.ts'
-import { rowToRecord, type ApiRecord } from './row-mapping.ts'
+import { recordColumns, rowToRecord, type ApiRecord } from './row-mapping.ts'
 import { scopedSelect } from './scoped-query.ts'
 
 export type TimelineEntry =
@@ -31,7 +31,7 @@ export async function recordTimeline(ctx: RecordContext, object: ObjectSchema, i
     linkConditions.push(sql<boolean>`(related_object = ${object.name} and related_id = ${id})`)
     for (const condition of linkConditions) {
       const rows = await scopedSelect(ctx, activities)
-        .selectAll()
+        .select(recordColumns(activities))
         .where(condition)
         .$if(Boolean(before), (q) => q.where('created_at', '<', before!))
         .orderBy('created_at', 'desc')

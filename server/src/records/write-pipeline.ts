@@ -11,7 +11,7 @@ import { nowOf, type RecordContext } from './record-context.ts'
 import { hooksFor, splitExtraInputs, type WriteChange } from './record-hooks.ts'
 import { checkInput } from './record-input.ts'
 import { checkReferences } from './reference-check.ts'
-import { rowToRecord, valuesToColumns, type ApiRecord } from './row-mapping.ts'
+import { recordColumns, rowToRecord, valuesToColumns, type ApiRecord } from './row-mapping.ts'
 import { scopedSelect } from './scoped-query.ts'
 import { searchDocumentOf } from './search-fields.ts'
 import '../domain-hooks.ts'
@@ -87,7 +87,7 @@ export async function createRecords(
     })
     const inserted: Record<string, unknown>[] = []
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      inserted.push(...(await trx.insertInto(object.table).values(rows.slice(start, start + INSERT_CHUNK)).returningAll().execute()))
+      inserted.push(...(await trx.insertInto(object.table).values(rows.slice(start, start + INSERT_CHUNK)).returning(recordColumns(object)).execute()))
     }
     const records = inserted.map((row) => rowToRecord(object, row))
     await appendEvents(trx, changes.map((change) => ({
@@ -106,7 +106,7 @@ export async function createRecords(
 
 async function lockRecord(trx: Db, ctx: RecordContext, object: ObjectSchema, id: string, deleted = false) {
   if (!isUuid(id)) throw new AppError('NOT_FOUND')
-  const row = await scopedSelect(ctx, object, { db: trx, deleted }).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+  const row = await scopedSelect(ctx, object, { db: trx, deleted }).select(recordColumns(object)).where('id', '=', id).forUpdate().executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND')
   return row as Record<string, unknown>
 }
@@ -159,7 +159,7 @@ export async function updateRecords(ctx: RecordContext, object: ObjectSchema, up
         })
         .where('workspace_id', '=', ctx.actor.workspaceId)
         .where('id', '=', update.id)
-        .returningAll()
+        .returning(recordColumns(object))
         .executeTakeFirstOrThrow()
       const record = rowToRecord(object, updated)
       if (Object.keys(changes).length > 0) {
@@ -187,7 +187,7 @@ export async function setDeleted(ctx: RecordContext, object: ObjectSchema, id: s
       .set({ deleted_at: deleted ? nowOf(ctx) : null, version: sql`version + 1`, updated_at: nowOf(ctx), updated_by: ctx.actor.userId })
       .where('workspace_id', '=', ctx.actor.workspaceId)
       .where('id', '=', id)
-      .returningAll()
+      .returning(recordColumns(object))
       .executeTakeFirstOrThrow()
     const record = rowToRecord(object, updated)
     await appendEvents(trx, [{ workspaceId: ctx.actor.workspaceId, object: object.name, recordId: id, type: deleted ? 'deleted' : 'restored', changes: null, actorId: ctx.actor.userId }])
