@@ -159,9 +159,9 @@ async function runEngine(engine: Engine, args: Args): Promise<EngineReport> {
     phase('search')
     // Diagnostic: the same searches once the search index's GIN pending list (fastupdate) is merged,
     // the state autovacuum eventually leaves on PostgreSQL and PGlite never reaches by itself.
-    log(`▶ ${label}: search again after gin_clean_pending_list('contacts_search_idx')`)
+    log(`▶ ${label}: search again after gin_clean_pending_list('contacts_search_keys_idx')`)
     const flushStart = performance.now()
-    const flushed = await sql<{ pages: number }>`select gin_clean_pending_list('contacts_search_idx'::regclass)::bigint as pages`.execute(bench.database.db)
+    const flushed = await sql<{ pages: number }>`select gin_clean_pending_list('contacts_search_keys_idx'::regclass)::bigint as pages`.execute(bench.database.db)
     const pendingFlush = { pages: Number(flushed.rows[0].pages), seconds: (performance.now() - flushStart) / 1000 }
     const searchesAfterFlush = []
     for (const q of SEARCHES) {
