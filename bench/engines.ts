@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,6 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import { CompiledQuery } from 'kysely'
 import pg from 'pg'
 import { loadConfig } from '../server/src/config.ts'
+import { createThrowawayPostgres } from '../server/src/db/throwaway-postgres.ts'
 import { openDatabase, type Database, type Engine } from '../server/src/db/database.ts'
 import { migrate } from '../server/src/db/migrator.ts'
 import { buildApp } from '../server/src/http/app.ts'
@@ -37,20 +37,7 @@ async function openFresh(engine: Engine): Promise<{ database: Database; location
   if (engine === 'postgres') {
     const adminUrl = adminDatabaseUrl()
     if (!adminUrl) throw new Error('PostgreSQL needs BENCH_DATABASE_URL or TEST_DATABASE_URL')
-    const name = `rapport_bench_${randomBytes(6).toString('hex')}`
-    const admin = new pg.Client({ connectionString: adminUrl })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const parsed = new URL(adminUrl)
-    parsed.pathname = `/${name}`
-    const url = parsed.toString()
-    const drop = async () => {
-      const client = new pg.Client({ connectionString: adminUrl })
-      await client.connect()
-      await client.query(`drop database if exists ${name} with (force)`)
-      await client.end()
-    }
+    const { name, url, drop } = await createThrowawayPostgres(adminUrl, 'rapport_bench')
     try {
       return { database: await openDatabase({ databaseUrl: url, dataDir: '' }), location: `database ${name}`, url, drop }
     } catch (error) {

@@ -74,13 +74,15 @@ const SEARCHES = ['smith', '张伟', '张', 'zw', 'zhangwei']
 
 const log = (line: string) => console.log(line)
 
-/** The engine being measured, so Ctrl-C still drops its throwaway database or folder. */
+/** The engine being measured, so Ctrl-C or a kill still drops its throwaway database or folder. */
 let running: BenchEngine | undefined
-process.once('SIGINT', () => {
-  console.error('\ninterrupted: removing the bench database')
-  const closing = running?.close() ?? Promise.resolve()
-  closing.finally(() => process.exit(130))
-})
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: removing the bench database`)
+    const closing = running?.close() ?? Promise.resolve()
+    closing.finally(() => process.exit(code))
+  })
+}
 
 function folderBytes(dir: string): number {
   let total = 0

@@ -221,7 +221,11 @@ export interface SearchResult {
   slowestPlan: string
 }
 
-const tableOf = (query: CapturedQuery) => /from "([a-z_]+)"/.exec(query.sql)?.[1] ?? '?'
+/** The table a captured search query reads, or how many it unites. */
+const tableOf = (query: CapturedQuery) => {
+  const tables = new Set([...query.sql.matchAll(/from "([a-z_]+)"/g)].map((match) => match[1]))
+  return tables.size > 1 ? `${tables.size} tables in one statement` : [...tables][0] ?? '?'
+}
 
 export async function measureSearch(bench: BenchEngine, actors: Actors, q: string, iterations: number, warmup: number): Promise<SearchResult> {
   const { client, ctx } = actors.admin

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { openDatabase, type Database, type Engine } from '../db/database.ts'
 import { migrate } from '../db/migrator.ts'
+import { createThrowawayPostgres } from '../db/throwaway-postgres.ts'
 
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL points at a server. */
 export const testEngines: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
@@ -14,21 +13,10 @@ export async function openTestDatabase(engine: Engine, options: { migrate?: bool
   if (engine === 'postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL
     if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set')
-    const name = `rapport_test_${randomBytes(6).toString('hex')}`
-    const admin = new pg.Client({ connectionString: adminUrl })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const parsed = new URL(adminUrl)
-    parsed.pathname = `/${name}`
-    url = parsed.toString()
+    const throwaway = await createThrowawayPostgres(adminUrl, 'rapport_test')
+    url = throwaway.url
     database = await openDatabase({ databaseUrl: url, dataDir: '' })
-    drop = async () => {
-      const client = new pg.Client({ connectionString: adminUrl })
-      await client.connect()
-      await client.query(`drop database if exists ${name} with (force)`)
-      await client.end()
-    }
+    drop = throwaway.drop
   } else {
     database = await openDatabase({ dataDir: 'memory://' })
   }
