@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { loadConfig } from '../config.ts'
 import type { Database, Engine } from '../db/database.ts'
@@ -99,4 +100,25 @@ export async function startTestServer(engine: Engine, options: { now?: () => Dat
     },
   }
   return server
+}
+
+export interface WorkspaceFixture {
+  server: TestServer
+  admin: ApiClient
+  workspaceId: string
+}
+
+/**
+ * The real server with a fresh workspace for the enclosing `describe`, started before its tests and
+ * closed after them; read the fixture's fields inside the tests.
+ */
+export function useServerWithWorkspace(engine: Engine): WorkspaceFixture {
+  const fixture = {} as WorkspaceFixture
+  beforeAll(async () => {
+    fixture.server = await startTestServer(engine)
+    const { admin, workspaceId } = await fixture.server.newWorkspace()
+    Object.assign(fixture, { admin, workspaceId })
+  })
+  afterAll(async () => fixture.server?.close())
+  return fixture
 }
