@@ -7,7 +7,7 @@ import { getRecord } from '../records/get-record.ts'
 import { createWorkspace } from '../workspaces/create-workspace.ts'
 import { AttemptLimiter } from './attempt-limiter.ts'
 import { callerCache } from './caller-cache.ts'
-import { sessionCacheKey } from './load-actor.ts'
+import { apiKeyCacheKeyOfHash, sessionCacheKey } from './load-actor.ts'
 import { verifyPassword } from './password-hashing.ts'
 import { API_KEY_PREFIX, newToken, SESSION_COOKIE, SESSION_DAYS, sha256, workspaceOfToken } from './tokens.ts'
 
@@ -108,7 +108,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
     const revoked = await db.updateTable('api_keys').set({ revoked_at: new Date() })
       .where('workspace_id', '=', actor.workspaceId).where('id', '=', id).where('user_id', '=', actor.userId).returning('key_hash').executeTakeFirst()
     if (!revoked) throw new AppError('NOT_FOUND')
-    callerCache.forget(`key:${revoked.key_hash}`)
+    callerCache.forget(apiKeyCacheKeyOfHash(revoked.key_hash))
     return reply.status(204).send()
   })
 }

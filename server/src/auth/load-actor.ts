@@ -28,41 +28,53 @@ export async function loadActor(db: Db, workspaceId: string, userId: string, loc
 }
 
 export const sessionCacheKey = (token: string) => `session:${sha256(token)}`
-export const apiKeyCacheKey = (token: string) => `key:${sha256(token)}`
+export const apiKeyCacheKeyOfHash = (keyHash: string) => `key:${keyHash}`
+
+/** The caller a credential names: from the cache, else found by `lookup` and remembered. */
+async function cachedCaller(
+  db: Db,
+  cacheKey: string,
+  workspaceId: string,
+  locale: Locale,
+  now: Date,
+  lookup: () => Promise<{ userId: string; notAfter?: Date } | undefined>,
+): Promise<Caller | undefined> {
+  const cached = callerCache.get(cacheKey, now.getTime())
+  if (cached) return { ...cached, actor: { ...cached.actor, locale } }
+  const found = await lookup()
+  const caller = found ? await loadActor(db, workspaceId, found.userId, locale) : undefined
+  if (caller) callerCache.set(cacheKey, caller, now.getTime(), found!.notAfter)
+  return caller
+}
 
 export async function callerFromSession(db: Db, token: string, locale: Locale, now: Date): Promise<Caller | undefined> {
   const workspaceId = workspaceOfToken(token)
   if (!workspaceId) return undefined
-  const cacheKey = sessionCacheKey(token)
-  const cached = callerCache.get(cacheKey, now.getTime())
-  if (cached) return { ...cached, actor: { ...cached.actor, locale } }
-  const session = await db
-    .selectFrom('sessions')
-    .select(['user_id', 'expires_at'])
-    .where('workspace_id', '=', workspaceId)
-    .where('token_hash', '=', sha256(token))
-    .where('expires_at', '>', now)
-    .executeTakeFirst()
-  const caller = session ? await loadActor(db, workspaceId, session.user_id, locale) : undefined
-  if (caller) callerCache.set(cacheKey, caller, now.getTime(), session!.expires_at)
-  return caller
+  return cachedCaller(db, sessionCacheKey(token), workspaceId, locale, now, async () => {
+    const session = await db
+      .selectFrom('sessions')
+      .select(['user_id', 'expires_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('token_hash', '=', sha256(token))
+      .where('expires_at', '>', now)
+      .executeTakeFirst()
+    return session && { userId: session.user_id, notAfter: session.expires_at }
+  })
 }
 
 export async function callerFromApiKey(db: Db, token: string, locale: Locale, now: Date): Promise<Caller | undefined> {
   const workspaceId = workspaceOfToken(token, API_KEY_PREFIX)
   if (!workspaceId) return undefined
-  const cacheKey = apiKeyCacheKey(token)
-  const cached = callerCache.get(cacheKey, now.getTime())
-  if (cached) return { ...cached, actor: { ...cached.actor, locale } }
-  const key = await db
-    .updateTable('api_keys')
-    .set({ last_used_at: new Date() })
-    .where('workspace_id', '=', workspaceId)
-    .where('key_hash', '=', sha256(token))
-    .where('revoked_at', 'is', null)
-    .returning('user_id')
-    .executeTakeFirst()
-  const caller = key ? await loadActor(db, workspaceId, key.user_id, locale) : undefined
-  if (caller) callerCache.set(cacheKey, caller, now.getTime())
-  return caller
+  const keyHash = sha256(token)
+  return cachedCaller(db, apiKeyCacheKeyOfHash(keyHash), workspaceId, locale, now, async () => {
+    const key = await db
+      .updateTable('api_keys')
+      .set({ last_used_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where('key_hash', '=', keyHash)
+      .where('revoked_at', 'is', null)
+      .returning('user_id')
+      .executeTakeFirst()
+    return key && { userId: key.user_id }
+  })
 }
