@@ -5,14 +5,16 @@ import { ensureFirstWorkspace } from './demo/first-start.ts'
 import { buildApp } from './http/app.ts'
 import { startBackgroundJobs } from './maintenance/background-jobs.ts'
 import { syncRecordTables } from './metadata/table-schema.ts'
+import { ensureWebBuild, webDistDir } from './web/web-build.ts'
 
 const config = loadConfig()
+await ensureWebBuild()
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
 await migrate(database.db)
 await syncRecordTables(database.db)
 await ensureFirstWorkspace(database.db, config)
 
-const app = await buildApp({ database, config, now: () => new Date() }, { logger: true })
+const app = await buildApp({ database, config, now: () => new Date() }, { logger: true, webDistDir })
 const jobs = startBackgroundJobs(database.db)
 await app.listen({ port: config.port, host: config.host })
 console.log(`Rapport is running on http://localhost:${config.port} (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`)

@@ -72,6 +72,8 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
     throw new AppError('INVALID_CREDENTIALS')
   })
 
+  app.get('/api/auth/options', { config: { public: true } }, async () => ({ signUp: services.config.signUpEnabled }))
+
   app.post('/api/auth/sign-out', { config: { public: true } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE]
     const workspaceId = token ? workspaceOfToken(token) : undefined

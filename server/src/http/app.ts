@@ -7,12 +7,13 @@ import { registerMetadataRoutes } from '../metadata/metadata.routes.ts'
 import { registerOpenApiRoutes } from '../openapi/openapi.routes.ts'
 import { registerRecordRoutes } from '../records/records.routes.ts'
 import { registerSearchRoutes } from '../search/search.routes.ts'
+import { registerWebApp } from '../web/web-app.ts'
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './error-handler.ts'
 import { assertStorableText } from './text-guard.ts'
 import type { AppServices } from './request-context.ts'
 
 /** The HTTP application: every route tree, authenticated unless a route opts out. */
-export async function buildApp(services: AppServices, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(services: AppServices, options: { logger?: boolean; webDistDir?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 5 * 1024 * 1024,
@@ -44,5 +45,6 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   registerSearchRoutes(app, services)
   registerRecordRoutes(app, services)
   await registerOpenApiRoutes(app, services)
+  if (options.webDistDir) await registerWebApp(app, options.webDistDir)
   return app
 }

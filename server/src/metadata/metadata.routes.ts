@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import { can } from '../access/record-access.ts'
+import type { Actor } from '../access/actor.ts'
+import { can, permissionFor } from '../access/record-access.ts'
 import { AppError } from '../errors/app-error.ts'
 import { recordContextOf, type AppServices } from '../http/request-context.ts'
 import { operatorsOf } from '../records/list-filters.ts'
@@ -7,8 +8,8 @@ import { addCustomField, addCustomObject } from './custom-metadata.ts'
 import { indexKind, isListField } from './field-sql.ts'
 import type { ObjectSchema } from './object-catalog.ts'
 
-/** What a client needs to render and query an object: fields, their operators and labels. */
-export function describeObject(object: ObjectSchema) {
+/** What a client needs to render and query an object: fields, their operators and labels, and (for a caller) what they may do. */
+export function describeObject(object: ObjectSchema, actor?: Actor) {
   return {
     name: object.name,
     singular: object.singular,
@@ -36,6 +37,7 @@ export function describeObject(object: ObjectSchema) {
       operators: operatorsOf(field),
       sortable: !isListField(field) && indexKind(field) !== 'none',
     })),
+    ...(actor && { permissions: permissionFor(actor, object) }),
   }
 }
 
@@ -46,12 +48,12 @@ export function registerMetadataRoutes(app: FastifyInstance, services: AppServic
 
   app.get('/api/metadata/objects', async (request) => {
     const ctx = await recordContextOf(services, request)
-    return { data: ctx.catalog.objects.filter((object) => can(ctx.actor, object, 'read')).map(describeObject) }
+    return { data: ctx.catalog.objects.filter((object) => can(ctx.actor, object, 'read')).map((object) => describeObject(object, ctx.actor)) }
   })
 
   app.get('/api/metadata/objects/:object', async (request) => {
     const ctx = await recordContextOf(services, request)
-    return describeObject(ctx.catalog.get((request.params as { object: string }).object))
+    return describeObject(ctx.catalog.get((request.params as { object: string }).object), ctx.actor)
   })
 
   app.post('/api/metadata/objects', async (request, reply) => {

@@ -1,0 +1,95 @@
+import { LogoutOutlined, MenuOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons'
+import { useQueryClient } from '@tanstack/react-query'
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd'
+import { lazy, Suspense, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Outlet, useLocation, useNavigate } from 'react-router'
+import { request } from '../api/client.ts'
+import { sessionKey, type Session } from '../auth/use-session.ts'
+import { useLabel } from '../metadata/labels.ts'
+import { useMetadata } from '../metadata/use-metadata.ts'
+import { LanguageSwitch } from './LanguageSwitch.tsx'
+import { MODULE_ORDER, objectIcon, SETTINGS_OBJECTS } from './object-icons.tsx'
+import { PageLoading } from './PageLoading.tsx'
+import { useSearchShortcut } from './use-search-shortcut.ts'
+
+const SearchPalette = lazy(() => import('../search/SearchPalette.tsx').then((module) => ({ default: module.SearchPalette })))
+
+function useNavItems(): MenuProps['items'] {
+  const { t } = useTranslation()
+  const label = useLabel()
+  const { data: objects = [] } = useMetadata()
+  const standard = MODULE_ORDER.flatMap((name) => objects.filter((object) => object.name === name))
+  const custom = objects.filter((object) => object.custom)
+  return [
+    ...standard.map((object) => ({ key: `/o/${object.name}`, icon: objectIcon(object.name), label: label(object.pluralLabel) })),
+    ...(custom.length > 0
+      ? [{ type: 'group' as const, key: 'custom', label: t('nav.custom'), children: custom.map((object) => ({ key: `/o/${object.name}`, icon: objectIcon(object.name), label: label(object.pluralLabel) })) }]
+      : []),
+    { type: 'divider' as const },
+    { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
+  ].filter((item) => !('key' in item) || !SETTINGS_OBJECTS.has(String(item.key).slice(3)))
+}
+
+/** The signed-in frame: module navigation, the header with search, language and user menu. */
+export function AppLayout({ session }: { session: Session }) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const client = useQueryClient()
+  const screens = Grid.useBreakpoint()
+  const phone = !screens.md
+  const [drawerOpen, setDrawerOpen] = useState(false)
+  const [searchOpen, setSearchOpen] = useSearchShortcut()
+  const items = useNavItems()
+  const selected = location.pathname.startsWith('/settings') ? '/settings' : `/${location.pathname.split('/').slice(1, 3).join('/')}`
+  const menu = (
+    <Menu mode="inline" items={items} selectedKeys={[selected]} data-testid="module-nav"
+      onClick={({ key }) => { setDrawerOpen(false); navigate(key) }} style={{ borderInlineEnd: 'none' }} />
+  )
+  const signOut = async () => {
+    await request('/api/auth/sign-out', { method: 'POST' })
+    client.clear()
+    client.setQueryData(sessionKey, null)
+    navigate('/sign-in')
+  }
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!phone && (
+        <Layout.Sider theme="light" width={208} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16 }}>{t('product')}</div>
+          {menu}
+        </Layout.Sider>
+      )}
+      <Drawer placement="left" open={phone && drawerOpen} onClose={() => setDrawerOpen(false)} size={260} title={t('product')} styles={{ body: { padding: 0 } }}>
+        {menu}
+      </Drawer>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: phone ? '0 8px' : '0 24px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 10 }}>
+          {phone && <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t('nav.settings')} data-testid="open-nav" />}
+          <Button icon={<SearchOutlined />} onClick={() => setSearchOpen(true)} data-testid="open-search" style={{ flex: phone ? 1 : undefined, width: phone ? undefined : 280, textAlign: 'start', color: '#999' }}>
+            {t('header.search')}{!phone && <Typography.Text keyboard style={{ marginInlineStart: 'auto' }}>{t('header.searchKey')}</Typography.Text>}
+          </Button>
+          <div style={{ flex: 1 }} />
+          <LanguageSwitch />
+          <Dropdown menu={{ items: [{ key: 'sign-out', icon: <LogoutOutlined />, label: t('header.signOut'), onClick: () => void signOut() }] }}>
+            <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+              <Avatar style={{ background: '#1677ff' }}>{session.user.name.slice(0, 1)}</Avatar>
+              {!phone && <span>{session.user.name}</span>}
+            </Space>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content style={{ padding: phone ? 8 : 24, minWidth: 0 }}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+      {searchOpen && (
+        <Suspense fallback={null}>
+          <SearchPalette open={searchOpen} onClose={() => setSearchOpen(false)} />
+        </Suspense>
+      )}
+    </Layout>
+  )
+}

@@ -1,0 +1,10 @@
+import { defineMessages } from '../i18n/define-messages.ts'
+
+export const recordPageMessages = defineMessages({
+  en: {
+    'title': 'RecordPage',
+  },
+  'zh-CN': {
+    'title': 'RecordPage',
+  },
+})
