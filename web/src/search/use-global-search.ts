@@ -1,0 +1,38 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { request } from '../api/client.ts'
+
+export interface SearchHit {
+  id: string
+  title: string
+  subtitle: string | null
+}
+
+export interface SearchGroup {
+  object: string
+  label: string
+  records: SearchHit[]
+}
+
+/** Waits for a pause in typing so every keystroke does not become a request. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms)
+    return () => clearTimeout(timer)
+  }, [value, ms])
+  return debounced
+}
+
+/** GET /api/v1/search: every object the caller may read, grouped by object. */
+export function useGlobalSearch(text: string) {
+  const q = useDebounced(text.trim(), 150)
+  const query = useQuery<SearchGroup[]>({
+    queryKey: ['search', q],
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+    queryFn: ({ signal }) => request<{ data: SearchGroup[] }>(`/api/v1/search?${new URLSearchParams({ q, limit: '8' })}`, { signal }).then((response) => response.data),
+  })
+  return { q, groups: q ? (query.data ?? []) : [], isFetching: query.isFetching }
+}
