@@ -1,8 +1,7 @@
-import { lazy, type ComponentType } from 'react'
+import { lazy, Suspense, type ComponentType } from 'react'
 import { createBrowserRouter, Navigate } from 'react-router'
-import { SignInPage } from '../auth/SignInPage.tsx'
-import { SignUpPage } from '../auth/SignUpPage.tsx'
 import { NotFound } from './NotFound.tsx'
+import { PageLoading } from './PageLoading.tsx'
 import { SignedIn } from './SignedIn.tsx'
 
 /** A page loaded on first visit, so the first screen downloads only what it shows. */
@@ -10,14 +9,16 @@ function page<Name extends string>(load: () => Promise<Record<Name, ComponentTyp
   return lazy(() => load().then((module) => ({ default: module[name] })))
 }
 
+const SignInPage = page(() => import('../auth/SignInPage.tsx'), 'SignInPage')
+const SignUpPage = page(() => import('../auth/SignUpPage.tsx'), 'SignUpPage')
 const ListPage = page(() => import('../records/ListPage.tsx'), 'ListPage')
 const KanbanPage = page(() => import('../kanban/KanbanPage.tsx'), 'KanbanPage')
 const RecordPage = page(() => import('../record-page/RecordPage.tsx'), 'RecordPage')
 const SettingsPage = page(() => import('../settings/SettingsPage.tsx'), 'SettingsPage')
 
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
-  { path: '/sign-up', element: <SignUpPage /> },
+  { path: '/sign-in', element: <Suspense fallback={<PageLoading />}><SignInPage /></Suspense> },
+  { path: '/sign-up', element: <Suspense fallback={<PageLoading />}><SignUpPage /></Suspense> },
   {
     path: '/',
     element: <SignedIn />,
