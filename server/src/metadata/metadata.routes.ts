@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify'
 import type { Actor } from '../access/actor.ts'
 import { can, permissionFor } from '../access/record-access.ts'
+import type { RolePermissions } from '../access/roles.ts'
 import { AppError } from '../errors/app-error.ts'
 import { recordContextOf, type AppServices } from '../http/request-context.ts'
 import { operatorsOf } from '../records/list-filters.ts'
 import { addCustomField, addCustomObject } from './custom-metadata.ts'
 import { indexKind, isListField } from './field-sql.ts'
 import type { ObjectSchema } from './object-catalog.ts'
+import type { Label } from './object-definition.ts'
 
 /** What a client needs to render and query an object: fields, their operators and labels, and (for a caller) what they may do. */
 export function describeObject(object: ObjectSchema, actor?: Actor) {
@@ -49,6 +51,14 @@ export function registerMetadataRoutes(app: FastifyInstance, services: AppServic
   app.get('/api/metadata/objects', async (request) => {
     const ctx = await recordContextOf(services, request)
     return { data: ctx.catalog.objects.filter((object) => can(ctx.actor, object, 'read')).map((object) => describeObject(object, ctx.actor)) }
+  })
+
+  // The workspace's roles and what each may do per object (`*` covers objects not listed); readable by every member.
+  app.get('/api/metadata/roles', async (request) => {
+    const ctx = await recordContextOf(services, request)
+    const rows = await services.database.db
+      .selectFrom('roles').select(['key', 'label', 'permissions']).where('workspace_id', '=', ctx.actor.workspaceId).orderBy('key').execute()
+    return { data: rows as { key: string; label: Label; permissions: RolePermissions }[] }
   })
 
   app.get('/api/metadata/objects/:object', async (request) => {

@@ -1,7 +1,50 @@
-import { Typography } from 'antd'
+import { AppstoreOutlined, SafetyOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons'
+import { Grid, Menu, Tabs, Typography } from 'antd'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
+import { NotFound } from '../app/NotFound.tsx'
+import { FieldsSettings } from './FieldsSettings.tsx'
+import { ObjectsSettings } from './ObjectsSettings.tsx'
+import { RolesSettings } from './RolesSettings.tsx'
+import { TeamsSettings } from './TeamsSettings.tsx'
+import { UsersSettings } from './UsersSettings.tsx'
 
+const SECTIONS: { key: string; icon: ReactNode; page: ReactNode }[] = [
+  { key: 'users', icon: <UserOutlined />, page: <UsersSettings /> },
+  { key: 'teams', icon: <TeamOutlined />, page: <TeamsSettings /> },
+  { key: 'fields', icon: <UnorderedListOutlined />, page: <FieldsSettings /> },
+  { key: 'objects', icon: <AppstoreOutlined />, page: <ObjectsSettings /> },
+  { key: 'roles', icon: <SafetyOutlined />, page: <RolesSettings /> },
+]
+
+/** /settings/*: the administrator's pages, a menu on the left (on top on a phone). */
 export function SettingsPage() {
   const { t } = useTranslation('settings')
-  return <Typography.Title level={3}>{t('title')}</Typography.Title>
+  const navigate = useNavigate()
+  const { pathname } = useLocation()
+  const phone = !Grid.useBreakpoint().md
+  const current = SECTIONS.find((section) => pathname.startsWith(`/settings/${section.key}`))?.key
+  const items = SECTIONS.map((section) => ({ key: section.key, icon: section.icon, label: t(`section.${section.key}`) }))
+  // A phone gets scrollable tabs, so the current section is always in sight.
+  const menu = phone
+    ? <Tabs activeKey={current} items={items} onChange={(key) => navigate(`/settings/${key}`)} size="small" data-testid="settings-nav" tabBarStyle={{ marginBottom: 0 }} />
+    : <Menu mode="inline" selectedKeys={current ? [current] : []} data-testid="settings-nav" style={{ borderInlineEnd: 'none', background: 'transparent' }}
+        items={items} onClick={({ key }) => navigate(`/settings/${key}`)} />
+  return (
+    <div style={{ display: 'flex', flexDirection: phone ? 'column' : 'row', gap: phone ? 8 : 24 }}>
+      <div style={{ width: phone ? '100%' : 200, flexShrink: 0 }}>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>{t('title')}</Typography.Title>
+        {menu}
+      </div>
+      <div style={{ flex: 1, minWidth: 0 }}>
+        {current && !phone && <Typography.Title level={4} style={{ marginTop: 0 }}>{t(`section.${current}`)}</Typography.Title>}
+        <Routes>
+          <Route index element={<Navigate to="users" replace />} />
+          {SECTIONS.map((section) => <Route key={section.key} path={section.key} element={section.page} />)}
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </div>
+    </div>
+  )
 }
