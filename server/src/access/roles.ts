@@ -31,7 +31,7 @@ export const DEFAULT_ROLES: RoleDefinition[] = [
   {
     key: 'manager',
     label: { en: 'Sales manager', 'zh-CN': '销售经理' },
-    permissions: { '*': full('team'), products: full('all'), users: readOnly, teams: readOnly },
+    permissions: { '*': full('team'), products: full('all'), users: readOnly, teams: readOnly, views: full('own') },
   },
   {
     key: 'rep',

@@ -62,6 +62,11 @@ export interface ObjectDefinition {
   personName?: boolean
   /** Has an owner, so record scope (own / team / all) applies. */
   owned: boolean
+  /**
+   * A boolean field that, when true, lets everyone who may read the object read the record
+   * (a shared saved view); writes still follow the owner scope.
+   */
+  sharedFlag?: string
   fields: FieldDefinition[]
   /** Default list sort, `-field` for descending. */
   defaultSort?: string

@@ -81,4 +81,25 @@ describe.each(testEngines)('records API on %s', (engine) => {
       expect(contacts?.records.map((r: { title: string }) => r.title), q).toContain('张伟')
     }
   })
+  it('bulk deletes to the recycle bin, all or nothing with the creates and updates, up to 1,000', async () => {
+    const made = await env.admin.post('/api/v1/accounts/bulk', { create: [{ name: 'Bulk A' }, { name: 'Bulk B' }, { name: 'Bulk C' }] })
+    const [a, b, c] = made.body.created as { id: string; version: number }[]
+    const missing = '01890000-0000-7000-8000-000000000000'
+    const refused = await env.admin.post('/api/v1/accounts/bulk', { create: [{ name: 'Bulk D' }], update: [{ id: c.id, name: 'Bulk C2' }], delete: [a.id, missing] })
+    expect(refused.status).toBe(404)
+    const untouched = await env.admin.get('/api/v1/accounts?filter[name][starts_with]=Bulk&sort=name')
+    expect(untouched.body.data.map((row: { name: string }) => row.name)).toEqual(['Bulk A', 'Bulk B', 'Bulk C'])
+    expect((await env.admin.post('/api/v1/accounts/bulk', { delete: [42] })).body.error.fields[0]).toMatchObject({ field: 'delete[0]', code: 'invalid_id' })
+    const tooMany = await env.admin.post('/api/v1/accounts/bulk', { delete: Array.from({ length: 1001 }, () => a.id) })
+    expect(tooMany.body.error.fields[0]).toMatchObject({ field: 'delete', code: 'too_many_items' })
+
+    const done = await env.admin.post('/api/v1/accounts/bulk', { update: [{ id: c.id, version: c.version, name: 'Bulk C2' }], delete: [a.id, b.id, a.id] })
+    expect(done.status, JSON.stringify(done.body)).toBe(200)
+    expect(done.body.deleted.sort()).toEqual([a.id, b.id].sort())
+    const left = await env.admin.get('/api/v1/accounts?filter[name][starts_with]=Bulk')
+    expect(left.body.data.map((row: { name: string }) => row.name)).toEqual(['Bulk C2'])
+    const bin = await env.admin.get('/api/v1/accounts?deleted=true&filter[name][starts_with]=Bulk')
+    expect(bin.body.data).toHaveLength(2)
+    expect((await env.admin.post(`/api/v1/accounts/${a.id}/restore`)).status).toBe(200)
+  })
 })

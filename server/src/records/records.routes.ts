@@ -8,6 +8,7 @@ import { recordTimeline } from './timeline.ts'
 import { createRecords, setDeleted, updateRecords } from './write-pipeline.ts'
 
 const MAX_BULK = 1000
+const BULK_KEYS = ['create', 'update', 'delete']
 const MAX_QUERY_TEXT = 200
 
 function ifMatchVersion(request: FastifyRequest): number | undefined {
@@ -67,14 +68,15 @@ export function registerRecordRoutes(app: FastifyInstance, services: AppServices
     return reply.status(response.status).header('etag', etag(record.version)).send(record)
   })
 
+  // All or nothing: creates, updates and deletes (to the recycle bin) in one transaction.
   app.post('/api/v1/:object/bulk', async (request) => {
     const { ctx, object } = await objectOf(request)
-    const body = request.body as { create?: unknown; update?: unknown } | null
+    const body = request.body as { create?: unknown; update?: unknown; delete?: unknown } | null
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AppError('VALIDATION_FAILED', [{ field: 'body', code: 'expected_object' }])
-    const unknownKey = Object.keys(body).find((key) => key !== 'create' && key !== 'update')
+    const unknownKey = Object.keys(body).find((key) => !BULK_KEYS.includes(key))
     if (unknownKey) throw new AppError('VALIDATION_FAILED', [{ field: unknownKey.slice(0, 100), code: 'unknown_field' }])
-    for (const key of ['create', 'update'] as const) {
-      const list = body[key]
+    for (const key of BULK_KEYS) {
+      const list = body[key as keyof typeof body]
       if (list !== undefined && (!Array.isArray(list) || list.length > MAX_BULK)) throw new AppError('VALIDATION_FAILED', [{ field: key, code: 'too_many_items', params: { max: MAX_BULK } }])
     }
     const creates = (body.create ?? []) as unknown[]
@@ -85,11 +87,17 @@ export function registerRecordRoutes(app: FastifyInstance, services: AppServices
       if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version))) throw new AppError('VALIDATION_FAILED', [{ field: `update[${index}].version`, code: 'expected_integer' }])
       return { id, input, expectedVersion: version as number | undefined, prefix: `update[${index}].` }
     })
+    const deletes = ((body.delete ?? []) as unknown[]).map((id, index) => {
+      if (typeof id !== 'string') throw new AppError('VALIDATION_FAILED', [{ field: `delete[${index}]`, code: 'invalid_id' }])
+      return id
+    })
     return ctx.db.transaction().execute(async (trx) => {
       const trxCtx = { ...ctx, db: trx }
       const created = creates.length > 0 ? await createRecords(trxCtx, object, creates, { bulk: true, trx }) : []
       const updated = updates.length > 0 ? await updateRecords(trxCtx, object, updates, { trx }) : []
-      return { created, updated }
+      const deleted: string[] = []
+      for (const id of new Set(deletes)) deleted.push((await setDeleted(trxCtx, object, id, true, undefined, { trx })).id)
+      return { created, updated, deleted }
     })
   })
 

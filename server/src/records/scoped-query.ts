@@ -10,13 +10,13 @@ export type RecordQuery = SelectQueryBuilder<any, any, any>
 /**
  * The one place that decides which rows of an object a caller reaches: the workspace, the object
  * (custom objects share a table), the recycle bin, and the caller's record scope.
- * Every read and write of records starts here.
+ * Every read and write of records starts here; `write` keeps to the owner scope (no shared records).
  */
-export function scopedSelect(ctx: RecordContext, object: ObjectSchema, options: { deleted?: boolean; db?: Db } = {}): RecordQuery {
+export function scopedSelect(ctx: RecordContext, object: ObjectSchema, options: { deleted?: boolean; db?: Db; write?: boolean } = {}): RecordQuery {
   let query: RecordQuery = (options.db ?? ctx.db).selectFrom(object.table).where('workspace_id', '=', ctx.actor.workspaceId)
   if (object.custom) query = query.where('object', '=', object.name)
   query = query.where('deleted_at', options.deleted ? 'is not' : 'is', null)
-  const scope = scopeCondition(ctx.actor, object)
+  const scope = scopeCondition(ctx.actor, object, options.write ? 'write' : 'read')
   if (scope) query = query.where(scope)
   return query
 }

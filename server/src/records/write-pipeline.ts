@@ -106,7 +106,7 @@ export async function createRecords(
 
 async function lockRecord(trx: Db, ctx: RecordContext, object: ObjectSchema, id: string, deleted = false) {
   if (!isUuid(id)) throw new AppError('NOT_FOUND')
-  const row = await scopedSelect(ctx, object, { db: trx, deleted }).select(recordColumns(object)).where('id', '=', id).forUpdate().executeTakeFirst()
+  const row = await scopedSelect(ctx, object, { db: trx, deleted, write: true }).select(recordColumns(object)).where('id', '=', id).forUpdate().executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND')
   return row as Record<string, unknown>
 }
@@ -174,9 +174,11 @@ export async function updateRecords(ctx: RecordContext, object: ObjectSchema, up
 }
 
 /** Moves a record to the recycle bin (delete) or back (restore). */
-export async function setDeleted(ctx: RecordContext, object: ObjectSchema, id: string, deleted: boolean, expectedVersion?: number): Promise<ApiRecord> {
+export async function setDeleted(
+  ctx: RecordContext, object: ObjectSchema, id: string, deleted: boolean, expectedVersion?: number, options: { trx?: Db } = {},
+): Promise<ApiRecord> {
   assertCan(ctx.actor, object, 'delete')
-  return ctx.db.transaction().execute(async (trx) => {
+  const run = async (trx: Db) => {
     const row = await lockRecord(trx, ctx, object, id, !deleted)
     checkVersion(row, expectedVersion)
     const before = rowToRecord(object, row)
@@ -193,5 +195,6 @@ export async function setDeleted(ctx: RecordContext, object: ObjectSchema, id: s
     await appendEvents(trx, [{ workspaceId: ctx.actor.workspaceId, object: object.name, recordId: id, type: deleted ? 'deleted' : 'restored', changes: null, actorId: ctx.actor.userId }])
     await runHooks('afterWrite', trx, ctx, change, record)
     return record
-  })
+  }
+  return options.trx ? run(options.trx) : ctx.db.transaction().execute(run)
 }

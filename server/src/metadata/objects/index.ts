@@ -7,6 +7,7 @@ import { opportunity } from './opportunity.ts'
 import { product } from './product.ts'
 import { team } from './team.ts'
 import { user } from './user.ts'
+import { view } from './view.ts'
 
 /** The objects every workspace starts with. */
-export const standardObjects: ObjectDefinition[] = [account, contact, lead, opportunity, activity, product, user, team]
+export const standardObjects: ObjectDefinition[] = [account, contact, lead, opportunity, activity, product, user, team, view]

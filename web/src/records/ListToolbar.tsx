@@ -1,0 +1,64 @@
+import { FilterOutlined, PlusOutlined, ProjectOutlined, SearchOutlined } from '@ant-design/icons'
+import { Badge, Button, Flex, Grid, Input, Typography } from 'antd'
+import { useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type { Filter } from '../api/records.ts'
+import { useLabel } from '../metadata/labels.ts'
+import type { ObjectMeta } from '../metadata/types.ts'
+import { ColumnChooser } from './ColumnChooser.tsx'
+import type { ListState } from './list-state.ts'
+import { RecordCount } from './RecordCount.tsx'
+import { SavedViews } from './SavedViews.tsx'
+
+interface ListToolbarProps {
+  object: ObjectMeta
+  state: ListState
+  onChange: (update: (state: ListState) => ListState) => void
+  filter: Filter
+  filtersOpen: boolean
+  onToggleFilters: () => void
+  onCreate: () => void
+}
+
+const SEARCH_DELAY_MS = 300
+
+/** Title and count, saved views, quick search, filters, columns, kanban and "new". */
+export function ListToolbar({ object, state, onChange, filter, filtersOpen, onToggleFilters, onCreate }: ListToolbarProps) {
+  const { t } = useTranslation('records')
+  const label = useLabel()
+  const phone = !Grid.useBreakpoint().md
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const search = (q: string, now = false) => {
+    clearTimeout(timer.current)
+    if (now) onChange((current) => ({ ...current, q }))
+    else timer.current = setTimeout(() => onChange((current) => ({ ...current, q })), SEARCH_DELAY_MS)
+  }
+  const hasKanban = object.fields.some((field) => field.type === 'single_select')
+  return (
+    <Flex vertical gap={8}>
+      <Flex align="center" gap={12} wrap>
+        <Typography.Title level={phone ? 4 : 3} style={{ margin: 0 }}>{label(object.pluralLabel)}</Typography.Title>
+        <RecordCount object={object} filter={filter} q={state.q.trim()} />
+        <div style={{ flex: 1 }} />
+        {object.permissions.create && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={onCreate} data-testid="new-record">{t('new')}</Button>
+        )}
+      </Flex>
+      <Flex align="center" gap={8} wrap>
+        <SavedViews object={object} state={state} onChange={onChange} />
+        <Input allowClear prefix={<SearchOutlined />} placeholder={t('search.placeholder')} style={{ width: phone ? '100%' : 240 }} data-testid="list-search"
+          defaultValue={state.q} onChange={(event) => search(event.target.value)} onPressEnter={(event) => search(event.currentTarget.value, true)} />
+        <Badge count={state.conditions.length} size="small">
+          <Button icon={<FilterOutlined />} type={filtersOpen ? 'primary' : 'default'} ghost={filtersOpen} onClick={onToggleFilters} data-testid="open-filters">
+            {t('filters.open')}
+          </Button>
+        </Badge>
+        {!phone && <ColumnChooser object={object} columns={state.columns} onChange={(columns) => onChange((current) => ({ ...current, columns }))} />}
+        {hasKanban && (
+          <Link to={`/o/${object.name}/kanban`} data-testid="open-kanban"><Button icon={<ProjectOutlined />}>{t('kanban')}</Button></Link>
+        )}
+      </Flex>
+    </Flex>
+  )
+}

@@ -1,0 +1,51 @@
+import { Alert, Flex, Grid } from 'antd'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ApiRecord } from '../api/records.ts'
+import { RecordForm } from '../forms/RecordForm.tsx'
+import type { ObjectMeta } from '../metadata/types.ts'
+import { fieldOf } from '../metadata/use-metadata.ts'
+import { BulkBar } from './BulkBar.tsx'
+import { FilterBuilder } from './FilterBuilder.tsx'
+import { cardFields, toFilter } from './list-state.ts'
+import { ListToolbar } from './ListToolbar.tsx'
+import { RecordCards } from './RecordCards.tsx'
+import { RecordTable } from './RecordTable.tsx'
+import { useListQuery } from './use-list-query.ts'
+import { useListState } from './use-list-state.ts'
+
+/** The list of one object: toolbar, filters, the table (cards on a phone), bulk actions. */
+export function ObjectList({ object }: { object: ObjectMeta }) {
+  const { t } = useTranslation('records')
+  const phone = !Grid.useBreakpoint().md
+  const [state, setState] = useListState(object)
+  const [filtersOpen, setFiltersOpen] = useState(false)
+  const [creating, setCreating] = useState(false)
+  const [selected, setSelected] = useState<string[]>([])
+  const filter = useMemo(() => toFilter(object, state.conditions), [object, state.conditions])
+  const sort = state.sort ?? object.defaultSort
+  const fields = useMemo(
+    () => [...new Set([object.titleField, ...state.columns, ...cardFields(object, state.columns)])].filter((name) => fieldOf(object, name)),
+    [object, state.columns],
+  )
+  const list = { filter, sort, q: state.q.trim(), fields }
+  const query = useListQuery(object, list)
+  const records: ApiRecord[] = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data])
+  const selectedRecords = records.filter((record) => selected.includes(record.id))
+  return (
+    <Flex vertical gap={12}>
+      <ListToolbar object={object} state={state} onChange={setState} filter={filter} filtersOpen={filtersOpen}
+        onToggleFilters={() => setFiltersOpen((open) => !open)} onCreate={() => setCreating(true)} />
+      {filtersOpen && (
+        <FilterBuilder object={object} conditions={state.conditions} onClose={() => setFiltersOpen(false)}
+          onApply={(conditions) => setState((current) => ({ ...current, conditions }))} />
+      )}
+      {selected.length > 0 && <BulkBar object={object} records={selectedRecords} onDone={() => setSelected([])} />}
+      {query.isError && <Alert type="error" showIcon title={t('loadFailed')} description={query.error.message} />}
+      {phone
+        ? <RecordCards object={object} columns={state.columns} query={query} records={records} />
+        : <RecordTable object={object} state={state} onChange={setState} list={list} query={query} records={records} selected={selected} onSelect={setSelected} />}
+      {creating && <RecordForm object={object} open onClose={() => setCreating(false)} />}
+    </Flex>
+  )
+}

@@ -1,0 +1,96 @@
+import { DeleteOutlined, SaveOutlined, TeamOutlined } from '@ant-design/icons'
+import { App, Button, Checkbox, Flex, Input, Popconfirm, Popover, Select, Space, Tag } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiError } from '../api/client.ts'
+import { useSession } from '../auth/use-session.ts'
+import type { ObjectMeta } from '../metadata/types.ts'
+import { initialListState, type ListState } from './list-state.ts'
+import { matchesView, stateOfView, useSavedViews, useViewMutations, type SavedView } from './use-saved-views.ts'
+
+interface SavedViewsProps {
+  object: ObjectMeta
+  state: ListState
+  onChange: (update: (state: ListState) => ListState) => void
+}
+
+/** Switch between "all records", your views and shared views; save the current list as a view; delete your own. */
+export function SavedViews({ object, state, onChange }: SavedViewsProps) {
+  const { t } = useTranslation('records')
+  const { message } = App.useApp()
+  const { data: session } = useSession()
+  const { data: views = [] } = useSavedViews(object)
+  const mutations = useViewMutations(object)
+  const current = views.find((view) => view.id === state.viewId)
+  const mayChange = (view: SavedView) => view.owner_id === session?.user.id || session?.role === 'admin'
+  const mine = views.filter((view) => view.owner_id === session?.user.id)
+  const shared = views.filter((view) => view.owner_id !== session?.user.id)
+  const select = (id: string) => {
+    const view = views.find((candidate) => candidate.id === id)
+    onChange(() => (view ? stateOfView(object, view) : initialListState(object)))
+  }
+  const failed = (error: unknown) => message.error(error instanceof ApiError ? (error.fields[0]?.message ?? error.message) : t('views.failed'))
+  const option = (view: SavedView) => ({ value: view.id, label: <Space size={4}>{view.name}{view.shared && <TeamOutlined />}</Space> })
+  return (
+    <Space.Compact>
+      <Select style={{ minWidth: 180 }} value={current?.id ?? ''} onChange={select} data-testid="view-select" popupMatchSelectWidth={false}
+        options={[
+          { value: '', label: t('views.all') },
+          ...(mine.length > 0 ? [{ label: t('views.mine'), options: mine.map(option) }] : []),
+          ...(shared.length > 0 ? [{ label: t('views.shared'), options: shared.map(option) }] : []),
+        ]} />
+      {current && !matchesView(object, state, current) && <Tag color="orange" style={{ alignSelf: 'center', marginInline: 8 }}>{t('views.modified')}</Tag>}
+      <SaveViewButton current={current && mayChange(current) ? current : undefined}
+        onCreate={(name, isShared) => mutations.create.mutateAsync({ name, shared: isShared, state }).then((view) => {
+          message.success(t('views.saved'))
+          onChange((latest) => ({ ...latest, viewId: view.id }))
+        }, failed)}
+        onUpdate={(view, isShared) => mutations.update.mutateAsync({ view, shared: isShared, state }).then(() => void message.success(t('views.saved')), failed)} />
+      {current && mayChange(current) && (
+        <Popconfirm title={t('views.deleteConfirm', { name: current.name })} okText={t('views.delete')} cancelText={t('filters.cancel')} okButtonProps={{ danger: true }}
+          onConfirm={() => mutations.remove.mutateAsync(current).then(() => onChange(() => initialListState(object)), failed)}>
+          <Button icon={<DeleteOutlined />} aria-label={t('views.delete')} data-testid="view-delete" />
+        </Popconfirm>
+      )}
+    </Space.Compact>
+  )
+}
+
+interface SaveViewButtonProps {
+  current?: SavedView
+  onCreate: (name: string, shared: boolean) => Promise<unknown>
+  onUpdate: (view: SavedView, shared: boolean) => Promise<unknown>
+}
+
+function SaveViewButton({ current, onCreate, onUpdate }: SaveViewButtonProps) {
+  const { t } = useTranslation('records')
+  const [open, setOpen] = useState(false)
+  const [name, setName] = useState('')
+  const [shared, setShared] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true)
+    await action()
+    setBusy(false)
+    setOpen(false)
+    setName('')
+  }
+  const content = (
+    <Flex vertical gap={8} style={{ width: 260 }}>
+      <Input placeholder={t('views.name')} value={name} maxLength={100} onChange={(event) => setName(event.target.value)} data-testid="view-name"
+        onPressEnter={() => name.trim() && void run(() => onCreate(name.trim(), shared))} />
+      <Checkbox checked={shared} onChange={(event) => setShared(event.target.checked)} data-testid="view-shared">{t('views.shareWithTeam')}</Checkbox>
+      <Button type="primary" disabled={!name.trim()} loading={busy} onClick={() => void run(() => onCreate(name.trim(), shared))} data-testid="view-create">
+        {t('views.saveNew')}
+      </Button>
+      {current && (
+        <Button loading={busy} onClick={() => void run(() => onUpdate(current, shared))} data-testid="view-update">{t('views.update', { name: current.name })}</Button>
+      )}
+    </Flex>
+  )
+  return (
+    <Popover trigger="click" open={open} onOpenChange={(next) => { setOpen(next); if (next) setShared(Boolean(current?.shared)) }} title={t('views.saveTitle')} content={content}>
+      <Button icon={<SaveOutlined />} data-testid="view-save">{t('views.save')}</Button>
+    </Popover>
+  )
+}
