@@ -5,6 +5,7 @@ import { registerAuthRoutes } from '../auth/auth.routes.ts'
 import { registerAuthentication } from '../auth/authenticate.ts'
 import { registerMetadataRoutes } from '../metadata/metadata.routes.ts'
 import { registerOpenApiRoutes } from '../openapi/openapi.routes.ts'
+import { registerAggregateRoutes } from '../records/aggregate.routes.ts'
 import { registerRecordRoutes } from '../records/records.routes.ts'
 import { registerSearchRoutes } from '../search/search.routes.ts'
 import { registerWebApp } from '../web/web-app.ts'
@@ -43,6 +44,7 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   registerAuthRoutes(app, services)
   registerMetadataRoutes(app, services)
   registerSearchRoutes(app, services)
+  registerAggregateRoutes(app, services)
   registerRecordRoutes(app, services)
   await registerOpenApiRoutes(app, services)
   if (options.webDistDir) await registerWebApp(app, options.webDistDir)

@@ -65,6 +65,8 @@ export const messagesEn = {
   'field.invalid_json': 'Not valid JSON.',
   'field.invalid_characters': 'Contains characters that cannot be stored (NUL or broken Unicode).',
   'field.too_short': 'Must be at least {min} characters.',
+  'field.not_groupable': 'Records cannot be grouped by this field.',
+  'field.not_summable': 'Only number and money fields can be summed.',
 } as const
 
 export type MessageKey = keyof typeof messagesEn

@@ -65,4 +65,6 @@ export const messagesZhCn: Record<MessageKey, string> = {
   'field.invalid_json': '不是有效的 JSON。',
   'field.invalid_characters': '包含无法保存的字符（空字符或损坏的 Unicode）。',
   'field.too_short': '至少需要 {min} 个字符。',
+  'field.not_groupable': '不能按此字段分组。',
+  'field.not_summable': '只能对数字或金额字段求和。',
 }

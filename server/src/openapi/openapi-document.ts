@@ -12,6 +12,18 @@ const errors = {
   '404': { description: 'Not found (or out of the caller\'s record scope)', content: json(ref('Error')) },
 }
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
+const byCurrency = { type: 'object', additionalProperties: { type: 'string' }, description: 'Money sums per currency code' }
+const aggregate = {
+  type: 'object',
+  required: ['count'],
+  properties: {
+    count: { type: 'integer' },
+    sum: { type: ['string', 'null'] },
+    sum_by_currency: byCurrency,
+    max: {},
+    groups: { type: 'array', items: { type: 'object', properties: { value: {}, count: { type: 'integer' }, sum: { type: ['string', 'null'] }, sum_by_currency: byCurrency } } },
+  },
+}
 const ifMatch = { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The record version (ETag); a stale version gets 412 and changes nothing' }
 
 /** OpenAPI 3.1 of the REST API, derived from the workspace's objects (custom ones included). */
@@ -79,6 +91,21 @@ export function buildOpenApiDocument(catalog: Catalog, locale: Locale): Record<s
       delete: { tags: [tag], summary: `Move a ${object.label.en} to the recycle bin`, parameters: [ifMatch], responses: { '200': { description: 'Deleted', content: json(ref(name)) }, '412': { description: 'Stale version', content: json(ref('Error')) }, ...errors } },
     }
     paths[`/api/v1/${object.name}/{id}/restore`] = { parameters: [idParam], post: { tags: [tag], summary: 'Restore from the recycle bin', responses: { '200': { description: 'Restored', content: json(ref(name)) }, ...errors } } }
+    paths[`/api/v1/${object.name}/aggregate`] = {
+      get: {
+        tags: [tag],
+        summary: `Count, sum and group ${object.pluralLabel.en}`,
+        description: 'Takes the list\'s `filter` and `q`. Sums are exact decimal strings.',
+        parameters: [
+          { name: 'filter', in: 'query', style: 'deepObject', explode: true, schema: { type: 'object' } },
+          { name: 'q', in: 'query', schema: { type: 'string' } },
+          { name: 'group_by', in: 'query', schema: { type: 'string' }, description: 'A select, boolean, user, relation, date, rating or text field' },
+          { name: 'sum', in: 'query', schema: { type: 'string' }, description: 'A number, money, percent or rating field' },
+          { name: 'max', in: 'query', schema: { type: 'string' }, description: 'A number, money, date or text field' },
+        ],
+        responses: { '200': { description: 'Totals', content: json(aggregate) }, ...errors },
+      },
+    }
     paths[`/api/v1/${object.name}/{id}/timeline`] = { parameters: [idParam], get: { tags: [tag], summary: 'Activities and field-change history, newest first', responses: { '200': { description: 'Timeline' }, ...errors } } }
   }
   paths['/api/v1/search'] = { get: { tags: ['Search'], summary: 'Search across objects', parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'Results grouped by object' }, ...errors } } }

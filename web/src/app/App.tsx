@@ -1,21 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { App as AntApp, ConfigProvider } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
 import { useTranslation } from 'react-i18next'
 import { RouterProvider } from 'react-router'
-import { ApiError } from '../api/client.ts'
+import { queryClient } from './query-client.ts'
 import { router } from './routes.tsx'
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // A 4xx will not change by asking again.
-      retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
-      refetchOnWindowFocus: false,
-    },
-  },
-})
 
 /** Providers: data cache, Ant Design in the chosen language, routes. */
 export function App() {

@@ -1,7 +1,7 @@
 import { LogoutOutlined, MenuOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
-import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd'
-import { lazy, Suspense, useState } from 'react'
+import { Avatar, Button, Dropdown, Grid, Layout, Menu, Space, type MenuProps } from 'antd'
+import { Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useNavigate } from 'react-router'
 import { request } from '../api/client.ts'
@@ -9,11 +9,14 @@ import { sessionKey, type Session } from '../auth/use-session.ts'
 import { useLabel } from '../metadata/labels.ts'
 import { useMetadata } from '../metadata/use-metadata.ts'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
+import { lazyNamed } from './lazy-named.ts'
 import { MODULE_ORDER, objectIcon, SETTINGS_OBJECTS } from './object-icons.tsx'
 import { PageLoading } from './PageLoading.tsx'
 import { useSearchShortcut } from './use-search-shortcut.ts'
+import { Kbd } from './text.tsx'
 
-const SearchPalette = lazy(() => import('../search/SearchPalette.tsx').then((module) => ({ default: module.SearchPalette })))
+const SearchPalette = lazyNamed(() => import('../search/SearchPalette.tsx'), 'SearchPalette')
+const PhoneNav = lazyNamed(() => import('./PhoneNav.tsx'), 'PhoneNav')
 
 function useNavItems(): MenuProps['items'] {
   const { t } = useTranslation()
@@ -61,14 +64,12 @@ export function AppLayout({ session }: { session: Session }) {
           {menu}
         </Layout.Sider>
       )}
-      <Drawer placement="left" open={phone && drawerOpen} onClose={() => setDrawerOpen(false)} size={260} title={t('product')} styles={{ body: { padding: 0 } }}>
-        {menu}
-      </Drawer>
+      {phone && drawerOpen && <Suspense fallback={null}><PhoneNav onClose={() => setDrawerOpen(false)}>{menu}</PhoneNav></Suspense>}
       <Layout>
         <Layout.Header style={{ background: '#fff', padding: phone ? '0 8px' : '0 24px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 10 }}>
           {phone && <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t('nav.settings')} data-testid="open-nav" />}
           <Button icon={<SearchOutlined />} onClick={() => setSearchOpen(true)} data-testid="open-search" style={{ flex: phone ? 1 : undefined, width: phone ? undefined : 280, textAlign: 'start', color: '#999' }}>
-            {t('header.search')}{!phone && <Typography.Text keyboard style={{ marginInlineStart: 'auto' }}>{t('header.searchKey')}</Typography.Text>}
+            {t('header.search')}{!phone && <Kbd style={{ marginInlineStart: 'auto' }}>{t('header.searchKey')}</Kbd>}
           </Button>
           <div style={{ flex: 1 }} />
           <LanguageSwitch />

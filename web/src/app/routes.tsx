@@ -1,20 +1,26 @@
-import { lazy, Suspense, type ComponentType } from 'react'
+import { Suspense } from 'react'
 import { createBrowserRouter, Navigate } from 'react-router'
+import { lazyNamed } from './lazy-named.ts'
 import { NotFound } from './NotFound.tsx'
 import { PageLoading } from './PageLoading.tsx'
 import { SignedIn } from './SignedIn.tsx'
 
-/** A page loaded on first visit, so the first screen downloads only what it shows. */
-function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
-  return lazy(() => load().then((module) => ({ default: module[name] })))
-}
 
-const SignInPage = page(() => import('../auth/SignInPage.tsx'), 'SignInPage')
-const SignUpPage = page(() => import('../auth/SignUpPage.tsx'), 'SignUpPage')
-const ListPage = page(() => import('../records/ListPage.tsx'), 'ListPage')
-const KanbanPage = page(() => import('../kanban/KanbanPage.tsx'), 'KanbanPage')
-const RecordPage = page(() => import('../record-page/RecordPage.tsx'), 'RecordPage')
-const SettingsPage = page(() => import('../settings/SettingsPage.tsx'), 'SettingsPage')
+const SignInPage = lazyNamed(() => import('../auth/SignInPage.tsx'), 'SignInPage')
+const SignUpPage = lazyNamed(() => import('../auth/SignUpPage.tsx'), 'SignUpPage')
+const ListPage = lazyNamed(() => import('../records/ListPage.tsx'), 'ListPage')
+const KanbanPage = lazyNamed(() => import('../kanban/KanbanPage.tsx'), 'KanbanPage')
+const RecordPage = lazyNamed(() => import('../record-page/RecordPage.tsx'), 'RecordPage')
+const SettingsPage = lazyNamed(() => import('../settings/SettingsPage.tsx'), 'SettingsPage')
+
+/** Starts downloading the page a URL shows while the session and metadata are still being asked for. */
+export function preloadPage(pathname: string) {
+  const parts = pathname.split('/').filter(Boolean)
+  if (parts[0] === 'settings') void SettingsPage.preload()
+  else if (parts[0] === 'o' && parts[2] === 'kanban') void KanbanPage.preload()
+  else if (parts[0] === 'o' && parts.length === 3) void RecordPage.preload()
+  else if (parts[0] === 'o' || parts.length === 0) void ListPage.preload()
+}
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <Suspense fallback={<PageLoading />}><SignInPage /></Suspense> },

@@ -2,6 +2,10 @@ import { Flex, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx'
+import { registerMessages } from '../i18n/register-messages.ts'
+import { authMessages } from './messages.ts'
+
+registerMessages('auth', authMessages)
 
 /** The centred frame of the sign-in and sign-up screens, with the language switch. */
 export function AuthFrame({ children }: { children: ReactNode }) {

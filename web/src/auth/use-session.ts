@@ -11,6 +11,16 @@ export interface Session {
 
 export const sessionKey = ['session'] as const
 
+/** GET /api/auth/me; null when signed out. */
+export async function fetchSession(): Promise<Session | null> {
+  try {
+    return await request<Session>('/api/auth/me')
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null
+    throw error
+  }
+}
+
 /** The signed-in user, or null when signed out; any 401 elsewhere flips it to null. */
 export function useSession() {
   const client = useQueryClient()
@@ -19,14 +29,7 @@ export function useSession() {
     queryKey: sessionKey,
     staleTime: Infinity,
     retry: false,
-    queryFn: async () => {
-      try {
-        return await request<Session>('/api/auth/me')
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null
-        throw error
-      }
-    },
+    queryFn: fetchSession,
   })
 }
 

@@ -1,5 +1,6 @@
 import { DatePicker, Input, InputNumber, Rate, Select, Space, Switch } from 'antd'
 import dayjs from 'dayjs'
+import './date-locale.ts'
 import { useTranslation } from 'react-i18next'
 import { CURRENCY_CODES } from '../../../server/src/metadata/field-types/numeric-types.ts'
 import { ADDRESS_PARTS } from '../../../server/src/metadata/field-types/reference-types.ts'

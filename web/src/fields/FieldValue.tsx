@@ -1,12 +1,13 @@
-import { Rate, Space, Tag, Typography } from 'antd'
+import { Space, Tag } from 'antd'
 import { Link } from 'react-router'
 import { formatFieldValue } from '../../../server/src/metadata/field-types/format-value.ts'
 import { currentLanguage } from '../i18n/i18n.ts'
 import { useLabel } from '../metadata/labels.ts'
 import type { FieldMeta } from '../metadata/types.ts'
 import { isEmptyValue } from './validate-value.ts'
+import { Muted } from '../app/text.tsx'
 
-const EMPTY = <Typography.Text type="secondary">—</Typography.Text>
+const EMPTY = <Muted>—</Muted>
 
 /** A datetime in the reader's own time zone and language. */
 export function formatDateTime(iso: string): string {
@@ -51,12 +52,12 @@ export function FieldValue({ field, value, titles }: { field: FieldMeta; value: 
       return <a href={file.url} target="_blank" rel="noreferrer noopener">{file.name}</a>
     }
     case 'rating':
-      return <Rate disabled count={field.max ?? 5} value={Number(value)} style={{ fontSize: 14 }} />
+      return <span style={{ color: '#fadb14', letterSpacing: 1 }}>{formatFieldValue(value, field, currentLanguage())}</span>
     case 'datetime':
       return <>{formatDateTime(String(value))}</>
     case 'long_text':
     case 'rich_text':
-      return <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} ellipsis={{ rows: 3, expandable: true }}>{String(value)}</Typography.Paragraph>
+      return <span title={String(value)} style={{ whiteSpace: 'pre-wrap', display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>{String(value)}</span>
     default:
       return <>{formatFieldValue(value, field, currentLanguage())}</>
   }

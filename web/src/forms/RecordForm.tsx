@@ -10,6 +10,10 @@ import { currentLanguage } from '../i18n/i18n.ts'
 import { useLabel } from '../metadata/labels.ts'
 import type { ObjectMeta } from '../metadata/types.ts'
 import { editableFields } from './form-fields.ts'
+import { registerMessages } from '../i18n/register-messages.ts'
+import { formsMessages } from './messages.ts'
+
+registerMessages('forms', formsMessages)
 
 interface RecordFormProps {
   object: ObjectMeta

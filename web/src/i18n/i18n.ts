@@ -1,5 +1,3 @@
-import dayjs from 'dayjs'
-import 'dayjs/locale/zh-cn'
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { catalogues } from './catalogues.ts'
@@ -14,11 +12,8 @@ function resources() {
   return { en: byLanguage.en, 'zh-CN': byLanguage['zh-CN'] }
 }
 
-const dayjsLocale = (locale: Locale) => (locale === 'zh-CN' ? 'zh-cn' : 'en')
-
 export async function startI18n() {
   const language = initialLanguage()
-  dayjs.locale(dayjsLocale(language))
   document.documentElement.lang = language
   await i18next.use(initReactI18next).init({
     resources: resources(),
@@ -32,7 +27,6 @@ export async function startI18n() {
 
 export async function switchLanguage(locale: Locale) {
   rememberLanguage(locale)
-  dayjs.locale(dayjsLocale(locale))
   document.documentElement.lang = locale
   await i18next.changeLanguage(locale)
 }

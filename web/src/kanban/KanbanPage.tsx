@@ -1,7 +1,40 @@
-import { Typography } from 'antd'
+import { TableOutlined } from '@ant-design/icons'
+import { Button, Flex, Result, Select, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { Link, useParams, useSearchParams } from 'react-router'
+import { PageLoading } from '../app/PageLoading.tsx'
+import { useLabel } from '../metadata/labels.ts'
+import { useMetadata } from '../metadata/use-metadata.ts'
+import { boardableFields, boardField } from './board-fields.ts'
+import { KanbanBoard } from './KanbanBoard.tsx'
+import { registerMessages } from '../i18n/register-messages.ts'
+import { kanbanMessages } from './messages.ts'
 
+registerMessages('kanban', kanbanMessages)
+
+/** /o/:object/kanban?by=field — any object's records as a board of one choice field. */
 export function KanbanPage() {
   const { t } = useTranslation('kanban')
-  return <Typography.Title level={3}>{t('title')}</Typography.Title>
+  const label = useLabel()
+  const { object: name } = useParams()
+  const [params, setParams] = useSearchParams()
+  const { data: objects, isPending } = useMetadata()
+  const object = objects?.find((candidate) => candidate.name === name)
+  if (isPending) return <PageLoading />
+  if (!object) return <Result status="404" title={t('notFound')} />
+  const field = boardField(object, params.get('by'))
+  return (
+    <>
+      <Flex align="center" gap={8} wrap style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0, flex: '1 1 240px' }}>{t('title', { object: label(object.pluralLabel) })}</Typography.Title>
+        {field && (
+          <Select value={field.name} style={{ minWidth: 160 }} aria-label={t('groupBy')} data-testid="kanban-group-by"
+            options={boardableFields(object).map((candidate) => ({ value: candidate.name, label: t('byField', { field: label(candidate.label) }) }))}
+            onChange={(by) => setParams({ by }, { replace: true })} />
+        )}
+        <Link to={`/o/${object.name}`} data-testid="kanban-table-view"><Button icon={<TableOutlined />}>{t('tableView')}</Button></Link>
+      </Flex>
+      {field ? <KanbanBoard key={field.name} object={object} field={field} /> : <Result status="info" title={t('noChoiceField')} />}
+    </>
+  )
 }

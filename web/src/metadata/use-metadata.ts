@@ -3,13 +3,16 @@ import { request } from '../api/client.ts'
 import type { FieldMeta, ObjectMeta } from './types.ts'
 
 export const metadataKey = ['metadata'] as const
+export const METADATA_STALE_MS = 60_000
+
+export const fetchMetadata = () => request<{ data: ObjectMeta[] }>('/api/metadata/objects').then((response) => response.data)
 
 /** Every object the caller may read, with fields and permissions; refreshed when an admin changes metadata. */
 export function useMetadata() {
   return useQuery({
     queryKey: metadataKey,
-    queryFn: () => request<{ data: ObjectMeta[] }>('/api/metadata/objects').then((response) => response.data),
-    staleTime: 60_000,
+    queryFn: fetchMetadata,
+    staleTime: METADATA_STALE_MS,
   })
 }
 

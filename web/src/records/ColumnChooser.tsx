@@ -1,9 +1,10 @@
 import { ArrowDownOutlined, ArrowUpOutlined, TableOutlined } from '@ant-design/icons'
-import { Button, Checkbox, Flex, Popover, Typography } from 'antd'
+import { Button, Checkbox, Flex, Popover } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLabel } from '../metadata/labels.ts'
 import type { ObjectMeta } from '../metadata/types.ts'
 import { defaultColumns } from './list-state.ts'
+import { Muted } from '../app/text.tsx'
 
 interface ColumnChooserProps {
   object: ObjectMeta
@@ -39,7 +40,7 @@ export function ColumnChooser({ object, columns, onChange }: ColumnChooserProps)
           </span>
         </Flex>
       ))}
-      {hidden.length > 0 && <Typography.Text type="secondary" style={{ marginTop: 8 }}>{t('columns.hidden')}</Typography.Text>}
+      {hidden.length > 0 && <Muted style={{ marginTop: 8 }}>{t('columns.hidden')}</Muted>}
       {hidden.map((field) => (
         <Checkbox key={field.name} checked={false} onChange={() => set([...shown, field.name])} data-column={field.name}>{label(field.label)}</Checkbox>
       ))}

@@ -1,12 +1,14 @@
 import { EditOutlined } from '@ant-design/icons'
-import { Button } from 'antd'
-import { useState, type ReactNode } from 'react'
+import { Button, Spin } from 'antd'
+import { Suspense, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiRecord } from '../api/records.ts'
 import { FieldValue } from '../fields/FieldValue.tsx'
 import type { FieldMeta, ObjectMeta } from '../metadata/types.ts'
-import { InlineEditor } from './InlineEditor.tsx'
+import { lazyNamed } from '../app/lazy-named.ts'
 import './inline-cell.css'
+
+const InlineEditor = lazyNamed(() => import('./InlineEditor.tsx'), 'InlineEditor')
 
 interface InlineCellProps {
   object: ObjectMeta
@@ -22,7 +24,7 @@ interface InlineCellProps {
 export function InlineCell({ object, field, record, titles, editable, children }: InlineCellProps) {
   const { t } = useTranslation('records')
   const [editing, setEditing] = useState(false)
-  if (editing) return <InlineEditor object={object} field={field} record={record} onDone={() => setEditing(false)} />
+  if (editing) return <Suspense fallback={<Spin size="small" />}><InlineEditor object={object} field={field} record={record} onDone={() => setEditing(false)} /></Suspense>
   const value = children ?? <FieldValue field={field} value={record[field.name]} titles={titles} />
   if (!editable) return value
   return (

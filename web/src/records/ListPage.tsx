@@ -1,4 +1,4 @@
-import { Result } from 'antd'
+import { Empty } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { PageLoading } from '../app/PageLoading.tsx'
@@ -12,7 +12,7 @@ export function ListPage() {
   const { data: objects, isPending } = useMetadata()
   const object = objects?.find((candidate) => candidate.name === name)
   if (isPending) return <PageLoading />
-  if (!object) return <Result status="404" title={t('notFound')} />
+  if (!object) return <Empty description={t('notFound')} style={{ marginTop: 64 }} />
   // Keyed by object: filters, selection and columns never leak from one object's list to another's.
   return <ObjectList key={object.name} object={object} />
 }

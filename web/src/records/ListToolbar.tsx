@@ -1,5 +1,5 @@
 import { FilterOutlined, PlusOutlined, ProjectOutlined, SearchOutlined } from '@ant-design/icons'
-import { Badge, Button, Flex, Grid, Input, Typography } from 'antd'
+import { Badge, Button, Flex, Grid, Input } from 'antd'
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -10,6 +10,7 @@ import { ColumnChooser } from './ColumnChooser.tsx'
 import type { ListState } from './list-state.ts'
 import { RecordCount } from './RecordCount.tsx'
 import { SavedViews } from './SavedViews.tsx'
+import { PageTitle } from '../app/text.tsx'
 
 interface ListToolbarProps {
   object: ObjectMeta
@@ -38,7 +39,7 @@ export function ListToolbar({ object, state, onChange, filter, filtersOpen, onTo
   return (
     <Flex vertical gap={8}>
       <Flex align="center" gap={12} wrap>
-        <Typography.Title level={phone ? 4 : 3} style={{ margin: 0 }}>{label(object.pluralLabel)}</Typography.Title>
+        <PageTitle compact={phone}>{label(object.pluralLabel)}</PageTitle>
         <RecordCount object={object} filter={filter} q={state.q.trim()} />
         <div style={{ flex: 1 }} />
         {object.permissions.create && (

@@ -1,18 +1,21 @@
-import { Alert, Flex, Grid } from 'antd'
-import { useMemo, useState } from 'react'
+import { Flex, Grid } from 'antd'
+import { Suspense, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiRecord } from '../api/records.ts'
-import { RecordForm } from '../forms/RecordForm.tsx'
+import { lazyNamed } from '../app/lazy-named.ts'
 import type { ObjectMeta } from '../metadata/types.ts'
 import { fieldOf } from '../metadata/use-metadata.ts'
-import { BulkBar } from './BulkBar.tsx'
-import { FilterBuilder } from './FilterBuilder.tsx'
 import { cardFields, toFilter } from './list-state.ts'
 import { ListToolbar } from './ListToolbar.tsx'
-import { RecordCards } from './RecordCards.tsx'
 import { RecordTable } from './RecordTable.tsx'
 import { useListQuery } from './use-list-query.ts'
 import { useListState } from './use-list-state.ts'
+import { DangerText } from '../app/text.tsx'
+
+const FilterBuilder = lazyNamed(() => import('./FilterBuilder.tsx'), 'FilterBuilder')
+const RecordCards = lazyNamed(() => import('./RecordCards.tsx'), 'RecordCards')
+const BulkBar = lazyNamed(() => import('./BulkBar.tsx'), 'BulkBar')
+const RecordForm = lazyNamed(() => import('../forms/RecordForm.tsx'), 'RecordForm')
 
 /** The list of one object: toolbar, filters, the table (cards on a phone), bulk actions. */
 export function ObjectList({ object }: { object: ObjectMeta }) {
@@ -36,16 +39,18 @@ export function ObjectList({ object }: { object: ObjectMeta }) {
     <Flex vertical gap={12}>
       <ListToolbar object={object} state={state} onChange={setState} filter={filter} filtersOpen={filtersOpen}
         onToggleFilters={() => setFiltersOpen((open) => !open)} onCreate={() => setCreating(true)} />
-      {filtersOpen && (
-        <FilterBuilder object={object} conditions={state.conditions} onClose={() => setFiltersOpen(false)}
-          onApply={(conditions) => setState((current) => ({ ...current, conditions }))} />
-      )}
-      {selected.length > 0 && <BulkBar object={object} records={selectedRecords} onDone={() => setSelected([])} />}
-      {query.isError && <Alert type="error" showIcon title={t('loadFailed')} description={query.error.message} />}
+      <Suspense fallback={null}>
+        {filtersOpen && (
+          <FilterBuilder object={object} conditions={state.conditions} onClose={() => setFiltersOpen(false)}
+            onApply={(conditions) => setState((current) => ({ ...current, conditions }))} />
+        )}
+        {selected.length > 0 && <BulkBar object={object} records={selectedRecords} onDone={() => setSelected([])} />}
+      </Suspense>
+      {query.isError && <DangerText>{t('loadFailed')}{' '}{query.error.message}</DangerText>}
       {phone
-        ? <RecordCards object={object} columns={state.columns} query={query} records={records} />
+        ? <Suspense fallback={null}><RecordCards object={object} columns={state.columns} query={query} records={records} /></Suspense>
         : <RecordTable object={object} state={state} onChange={setState} list={list} query={query} records={records} selected={selected} onSelect={setSelected} />}
-      {creating && <RecordForm object={object} open onClose={() => setCreating(false)} />}
+      {creating && <Suspense fallback={null}><RecordForm object={object} open onClose={() => setCreating(false)} /></Suspense>}
     </Flex>
   )
 }

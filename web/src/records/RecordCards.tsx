@@ -9,7 +9,7 @@ import { fieldOf } from '../metadata/use-metadata.ts'
 import { cardFields } from './list-state.ts'
 import { LoadMore } from './LoadMore.tsx'
 import type { ListData } from './use-list-query.ts'
-import { targetOf, useRelationTitles } from './use-relation-titles.ts'
+import { targetOf, useRelationTitles } from '../fields/use-relation-titles.ts'
 
 interface RecordCardsProps {
   object: ObjectMeta

@@ -1,9 +1,9 @@
-import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Filter } from '../api/records.ts'
 import { currentLanguage } from '../i18n/i18n.ts'
 import type { ObjectMeta } from '../metadata/types.ts'
 import { useRecordCount } from './use-list-query.ts'
+import { Muted } from '../app/text.tsx'
 
 /** "1,234 records" for the current filters; nothing while counting or when the server cannot count. */
 export function RecordCount({ object, filter, q }: { object: ObjectMeta; filter: Filter; q: string }) {
@@ -11,8 +11,8 @@ export function RecordCount({ object, filter, q }: { object: ObjectMeta; filter:
   const { data } = useRecordCount(object, filter, q)
   if (!data || typeof data.count !== 'number') return null
   return (
-    <Typography.Text type="secondary" data-testid="record-count">
+    <Muted data-testid="record-count">
       {t('count', { formatted: new Intl.NumberFormat(currentLanguage()).format(data.count) })}
-    </Typography.Text>
+    </Muted>
   )
 }

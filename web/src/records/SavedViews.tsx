@@ -1,5 +1,5 @@
-import { DeleteOutlined, SaveOutlined, TeamOutlined } from '@ant-design/icons'
-import { App, Button, Checkbox, Flex, Input, Popconfirm, Popover, Select, Space, Tag } from 'antd'
+import { DeleteOutlined, DownOutlined, SaveOutlined, TeamOutlined } from '@ant-design/icons'
+import { App, Button, Checkbox, Dropdown, Flex, Input, Popconfirm, Popover, Space, Tag, type MenuProps } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/client.ts'
@@ -30,15 +30,19 @@ export function SavedViews({ object, state, onChange }: SavedViewsProps) {
     onChange(() => (view ? stateOfView(object, view) : initialListState(object)))
   }
   const failed = (error: unknown) => message.error(error instanceof ApiError ? (error.fields[0]?.message ?? error.message) : t('views.failed'))
-  const option = (view: SavedView) => ({ value: view.id, label: <Space size={4}>{view.name}{view.shared && <TeamOutlined />}</Space> })
+  const item = (view: SavedView) => ({ key: view.id, label: <Space size={4}>{view.name}{view.shared && <TeamOutlined />}</Space> })
+  const items: MenuProps['items'] = [
+    { key: '', label: t('views.all') },
+    ...(mine.length > 0 ? [{ type: 'group' as const, key: 'mine', label: t('views.mine'), children: mine.map(item) }] : []),
+    ...(shared.length > 0 ? [{ type: 'group' as const, key: 'shared', label: t('views.shared'), children: shared.map(item) }] : []),
+  ]
   return (
     <Space.Compact>
-      <Select style={{ minWidth: 180 }} value={current?.id ?? ''} onChange={select} data-testid="view-select" popupMatchSelectWidth={false}
-        options={[
-          { value: '', label: t('views.all') },
-          ...(mine.length > 0 ? [{ label: t('views.mine'), options: mine.map(option) }] : []),
-          ...(shared.length > 0 ? [{ label: t('views.shared'), options: shared.map(option) }] : []),
-        ]} />
+      <Dropdown trigger={['click']} menu={{ items, selectable: true, selectedKeys: [current?.id ?? ''], onClick: ({ key }) => select(key) }}>
+        <Button style={{ minWidth: 180, justifyContent: 'space-between' }} data-testid="view-select" iconPlacement="end" icon={<DownOutlined />}>
+          {current?.name ?? t('views.all')}
+        </Button>
+      </Dropdown>
       {current && !matchesView(object, state, current) && <Tag color="orange" style={{ alignSelf: 'center', marginInline: 8 }}>{t('views.modified')}</Tag>}
       <SaveViewButton current={current && mayChange(current) ? current : undefined}
         onCreate={(name, isShared) => mutations.create.mutateAsync({ name, shared: isShared, state }).then((view) => {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, type InfiniteData, type UseInfiniteQueryResult } from '@tanstack/react-query'
-import { request } from '../api/client.ts'
-import { listQueryString, recordsApi, type ApiRecord, type Filter, type ListPage } from '../api/records.ts'
+import { fetchAggregate } from '../api/aggregate.ts'
+import { recordsApi, type ApiRecord, type Filter, type ListPage } from '../api/records.ts'
 import type { ObjectMeta } from '../metadata/types.ts'
 
 export const PAGE_SIZE = 50
@@ -34,8 +34,7 @@ export function useRecordCount(object: ObjectMeta, filter: Filter, q: string) {
     queryKey: ['records', object.name, 'count', { filter, q }],
     retry: false,
     staleTime: 30_000,
-    queryFn: ({ signal }) =>
-      request<{ count: number }>(`/api/v1/${encodeURIComponent(object.name)}/aggregate?${listQueryString({ filter, q: q || undefined })}`, { signal }),
+    queryFn: ({ signal }) => fetchAggregate(object.name, { filter, q: q || undefined }, signal),
   })
 }
 

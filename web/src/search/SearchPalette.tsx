@@ -5,6 +5,10 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { objectIcon } from '../app/object-icons.tsx'
 import { useGlobalSearch, type SearchHit } from './use-global-search.ts'
+import { registerMessages } from '../i18n/register-messages.ts'
+import { searchMessages } from './messages.ts'
+
+registerMessages('search', searchMessages)
 
 interface Flat {
   object: string

@@ -2,6 +2,8 @@ import { AppstoreOutlined, SafetyOutlined, TeamOutlined, UnorderedListOutlined, 
 import { Grid, Menu, Tabs, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { registerMessages } from '../i18n/register-messages.ts'
+import { settingsMessages } from './messages.ts'
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { NotFound } from '../app/NotFound.tsx'
 import { FieldsSettings } from './FieldsSettings.tsx'
@@ -9,6 +11,8 @@ import { ObjectsSettings } from './ObjectsSettings.tsx'
 import { RolesSettings } from './RolesSettings.tsx'
 import { TeamsSettings } from './TeamsSettings.tsx'
 import { UsersSettings } from './UsersSettings.tsx'
+
+registerMessages('settings', settingsMessages)
 
 const SECTIONS: { key: string; icon: ReactNode; page: ReactNode }[] = [
   { key: 'users', icon: <UserOutlined />, page: <UsersSettings /> },

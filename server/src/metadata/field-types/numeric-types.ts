@@ -118,7 +118,9 @@ export const currencyField: FieldTypeDefinition = {
   },
   format(value, _field, locale) {
     const money = value as { amount: string; currency: string }
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(Number(money.amount))
+    // ¥ and $ as people write them; other dollars and yen keep their prefix (HK$, JP¥) so they are not mistaken.
+    const currencyDisplay = money.currency === 'CNY' || money.currency === 'USD' ? 'narrowSymbol' : 'symbol'
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, currencyDisplay }).format(Number(money.amount))
   },
   fromColumns(row, field) {
     const amount = row[field.name]

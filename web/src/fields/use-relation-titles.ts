@@ -46,3 +46,9 @@ export function useRelationTitles(fields: FieldMeta[], pages: ApiRecord[][]): Re
   wanted.forEach(({ target }, index) => (titles[target] = { ...titles[target], ...results[index].data }))
   return titles
 }
+
+/** The same names in one map by id (ids are unique across objects): for a board's cards or one record. */
+export function useFieldTitles(fields: FieldMeta[], records: ApiRecord[]): Record<string, string> {
+  const byTarget = useRelationTitles(fields, [records])
+  return Object.assign({}, ...Object.values(byTarget)) as Record<string, string>
+}
