@@ -10,6 +10,7 @@ import { openDatabase, type Database, type Engine } from '../server/src/db/datab
 import { migrate } from '../server/src/db/migrator.ts'
 import { buildApp } from '../server/src/http/app.ts'
 import { syncRecordTables } from '../server/src/metadata/table-schema.ts'
+import { webDistDir } from '../server/src/web/web-build.ts'
 
 /** The PostgreSQL server to create throwaway databases on, if any. */
 export const adminDatabaseUrl = () => process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined
@@ -55,7 +56,7 @@ async function openFresh(engine: Engine): Promise<{ database: Database; location
   }
 }
 
-/** A fresh, migrated database of the engine and the real HTTP server on it, listening on a free port. */
+/** A fresh, migrated database of the engine and the real HTTP server on it (serving the built web app), listening on a free port. */
 export async function startBenchEngine(engine: Engine): Promise<BenchEngine> {
   const { database, location, url, drop } = await openFresh(engine)
   let app: FastifyInstance | undefined
@@ -63,7 +64,7 @@ export async function startBenchEngine(engine: Engine): Promise<BenchEngine> {
   try {
     await migrate(database.db)
     await syncRecordTables(database.db)
-    app = await buildApp({ database, config: { ...loadConfig({}), port: 0 }, now: () => new Date() })
+    app = await buildApp({ database, config: { ...loadConfig({}), port: 0 }, now: () => new Date() }, { webDistDir })
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()
     const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`

@@ -2,6 +2,7 @@ import os from 'node:os'
 import type { Engine } from '../server/src/db/database.ts'
 import type { LoadResult } from './load.ts'
 import type { ListResult, OverheadResult, SearchResult, StallResult } from './scenarios.ts'
+import type { WebResult } from './web.ts'
 
 /** The issue's targets: they live here, never in timed unit tests. */
 export const TARGETS = {
@@ -9,6 +10,10 @@ export const TARGETS = {
   apiRawRatio: 1.3,
   searchP95Ms: 30,
   stallMs: 50,
+  /** JavaScript (gzip) the browser downloads for the first screen after sign-in. */
+  initialJsKb: 350,
+  /** Navigation to /o/contacts → first row painted, p50 of reloads. */
+  firstRowMs: 1000,
 }
 
 export interface Check {
@@ -34,6 +39,8 @@ export interface EngineReport {
   /** Pending-list pages merged by gin_clean_pending_list() and how long it took. */
   pendingFlush: { pages: number; seconds: number }
   stall: StallResult
+  /** The web app in headless Chromium against this engine's server (skipped without Chromium). */
+  web: WebResult
   checks: Check[]
   /** Seconds per phase, for knowing where a run's time goes. */
   phases: Record<string, number>
@@ -46,7 +53,7 @@ export interface EngineReport {
 
 export const engineLabel = (engine: Engine) => (engine === 'pglite' ? 'PGlite' : 'PostgreSQL')
 
-export function checksOf(engine: Engine, lists: ListResult[], searches: SearchResult[], stall: StallResult): Check[] {
+export function checksOf(engine: Engine, lists: ListResult[], searches: SearchResult[], stall: StallResult, web: WebResult): Check[] {
   const check = (metric: string, value: number, target: number, unit: string): Check => ({ engine, metric, value, target, unit, pass: value <= target })
   return [
     ...lists.flatMap((list) => [
@@ -55,7 +62,28 @@ export function checksOf(engine: Engine, lists: ListResult[], searches: SearchRe
     ]),
     ...searches.map((search) => check(`search "${search.q}" HTTP p95`, search.http.p95, TARGETS.searchP95Ms, 'ms')),
     check('event loop max stall (1M-row group-by)', stall.maxStallMs, TARGETS.stallMs, 'ms'),
+    ...webChecks(web, check),
   ]
+}
+
+/** A skipped browser run checks nothing; a list that never showed a row misses its target. */
+function webChecks(web: WebResult, check: (metric: string, value: number, target: number, unit: string) => Check): Check[] {
+  if (web.skipped) return []
+  const checks: Check[] = []
+  if (web.initialJs) checks.push(check('web initial JS (gzip)', web.initialJs.gzipBytes / 1024, TARGETS.initialJsKb, 'KB'))
+  checks.push(check('web first contact row (p50 of reloads)', web.firstRow?.warm.p50 ?? Number.POSITIVE_INFINITY, TARGETS.firstRowMs, 'ms'))
+  return checks
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+
+/** The web numbers in one line, printed as soon as they are measured. */
+export function formatWebLine(web: WebResult): string {
+  const js = web.initialJs ? `initial JS ${kb(web.initialJs.gzipBytes)} gzip (${kb(web.initialJs.rawBytes)} raw, ${web.initialJs.files.length} files)` : 'initial JS not measured'
+  const row = web.firstRow
+    ? `first contact row: cold ${ms(web.firstRow.coldMs)} ms, reloads p50 ${ms(web.firstRow.warm.p50)} / max ${ms(web.firstRow.warm.max)} ms`
+    : `first contact row: ${web.firstRowError ?? 'not measured'}`
+  return `    ${js}; ${row}`
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value.toFixed(value >= 10 ? 1 : 2)) : '—')
@@ -68,6 +96,24 @@ function table(rows: string[][]): string {
   return rows
     .map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ').trimEnd())
     .join('\n')
+}
+
+function webRows(web: WebResult): string[][] {
+  if (web.skipped) return [['web app in headless Chromium: skipped (no Chromium)', '', '', '', 'skip']]
+  const rows: string[][] = [['web app in headless Chromium, signed in, /o/contacts', '', '', '', '']]
+  if (web.initialJs) {
+    const gzipKb = web.initialJs.gzipBytes / 1024
+    rows.push([`  initial JS until the first row, gzip (${web.initialJs.files.length} files, ${kb(web.initialJs.rawBytes)} raw)`, kb(web.initialJs.gzipBytes), '', `≤ ${TARGETS.initialJsKb} KB`, verdict(gzipKb <= TARGETS.initialJsKb)])
+    const idle = web.initialJs.afterIdle
+    rows.push([`  JS until the network went quiet, gzip (${idle.files} files, ${kb(idle.rawBytes)} raw)`, kb(idle.gzipBytes), '', '', 'info'])
+  }
+  if (web.firstRow) {
+    rows.push(['  navigation → first contact row, cold cache', ms(web.firstRow.coldMs), '', '', 'info'])
+    rows.push([`  navigation → first contact row, ${web.firstRow.warm.n} reloads`, ms(web.firstRow.warm.p50), ms(web.firstRow.warm.p95), `≤ ${TARGETS.firstRowMs} ms (p50)`, verdict(web.firstRow.warm.p50 <= TARGETS.firstRowMs)])
+  } else {
+    rows.push(['  navigation → first contact row: never shown', '—', '—', `≤ ${TARGETS.firstRowMs} ms (p50)`, 'MISS'])
+  }
+  return rows
 }
 
 /** The per-engine table: each number beside its target, PASS or MISS. */
@@ -97,6 +143,7 @@ export function formatEngine(report: EngineReport): string {
   }
   rows.push([`event loop max stall, group-by over ${int(stall.aggregatedRows)} rows (${(stall.queryMs / 1000).toFixed(1)} s)`, '', ms(stall.maxStallMs), `≤ ${TARGETS.stallMs} ms`, verdict(stall.maxStallMs <= TARGETS.stallMs)])
   rows.push([`  slowest GET /api/health during it (${stall.healthRequests} sent)`, '', ms(stall.healthMaxMs), '', 'info'])
+  rows.push(...webRows(report.web))
   const head = `== ${report.label} · ${int(report.rows)} contacts · ${report.serverVersion} ==`
   const biggest = Object.entries(load.indexes).slice(0, 2).map(([name, bytes]) => `${name} ${mb(bytes)}`).join(', ')
   const flush = `   GIN pending list of contacts_search_keys_idx: ${int(report.pendingFlush.pages)} pages merged in ${report.pendingFlush.seconds.toFixed(1)} s before the "after" searches`
@@ -139,6 +186,15 @@ export function formatMisses(report: EngineReport): string {
     const after = report.searchesAfterFlush.find((entry) => entry.q === search.q)
     if (after) out.push(`   after gin_clean_pending_list() (${int(report.pendingFlush.pages)} pages merged): HTTP p50/p95 ${ms(after.http.p50)}/${ms(after.http.p95)} ms; slowest query's plan then:`, after.slowestPlan)
   }
+  const { web } = report
+  if (web.initialJs && web.initialJs.gzipBytes / 1024 > TARGETS.initialJsKb) {
+    out.push(`-- ${report.label}: initial JS ${kb(web.initialJs.gzipBytes)} gzip > ${TARGETS.initialJsKb} KB. Largest files (gzip): ` +
+      web.initialJs.files.slice(0, 8).map((file) => `${file.path} ${kb(file.gzipBytes)}`).join(', '))
+  }
+  if (!web.skipped && !web.firstRow) out.push(`-- ${report.label}: ${web.firstRowError ?? 'the contact list showed no row'} (screenshot: bench-results/web-first-row-missing.png)`)
+  if (web.firstRow && web.firstRow.warm.p50 > TARGETS.firstRowMs) {
+    out.push(`-- ${report.label}: first contact row p50 ${ms(web.firstRow.warm.p50)} ms > ${TARGETS.firstRowMs} ms (runs: ${web.firstRow.samples.map(ms).join(', ')} ms; cold ${ms(web.firstRow.coldMs)} ms).`)
+  }
   if (report.stall.maxStallMs > TARGETS.stallMs) {
     out.push(`-- ${report.label}: event loop stalled ${ms(report.stall.maxStallMs)} ms during the group-by (histogram max ${ms(report.stall.histogramMaxMs)} ms).`)
   }
@@ -150,7 +206,7 @@ export function formatSummary(reports: EngineReport[]): string {
   for (const report of reports) {
     const missed = report.checks.filter((check) => !check.pass)
     lines.push(`${report.label} @ ${int(report.rows)} rows: load ${int(report.load.rowsPerSecond)} rows/s; ${report.checks.length - missed.length}/${report.checks.length} targets met` +
-      (missed.length ? `; MISS: ${missed.map((check) => `${check.metric} ${check.unit === '×' ? check.value.toFixed(2) : ms(check.value)}${check.unit === '×' ? '' : ' ms'} (≤ ${check.target})`).join('; ')}` : ''))
+      (missed.length ? `; MISS: ${missed.map((check) => `${check.metric} ${check.unit === '×' ? check.value.toFixed(2) : Number.isFinite(check.value) ? `${ms(check.value)} ${check.unit}` : 'none'} (≤ ${check.target})`).join('; ')}` : ''))
   }
   return lines.join('\n')
 }

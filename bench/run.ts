@@ -6,6 +6,9 @@
  *                                          BENCH_DATABASE_URL or TEST_DATABASE_URL is set
  *   npm run bench -- --rows 1000000 --engine postgres --iterations 200
  *
+ * With Chromium installed (CHROMIUM_PATH or /usr/bin/chromium) it also loads the web app: the
+ * gzip size of its initial JavaScript and the time to the first row of the contact list.
+ *
  * Prints a table per engine (each number beside its target, PASS/MISS) and writes JSON to
  * bench-results/. Exits 0 when targets are missed (it is a report), non-zero when it crashes.
  */
@@ -15,11 +18,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import type { Engine } from '../server/src/db/database.ts'
+import { ensureWebBuild } from '../server/src/web/web-build.ts'
 import { adminDatabaseUrl, startBenchEngine, type BenchEngine } from './engines.ts'
 import { HttpClient } from './http-client.ts'
 import { ADMIN_EMAIL, PASSWORD, loadContacts, setUpWorkspace } from './load.ts'
-import { checksOf, engineLabel, formatEngine, formatMisses, formatSummary, TARGETS, type EngineReport } from './report.ts'
+import { checksOf, engineLabel, formatEngine, formatMisses, formatSummary, formatWebLine, TARGETS, type EngineReport } from './report.ts'
 import { actorsOf, measureList, measureOverhead, measureSearch, measureStall, type ListSpec } from './scenarios.ts'
+import { measureWeb } from './web.ts'
 
 interface Args {
   rows: number
@@ -71,6 +76,8 @@ export function parseArgs(argv: string[]): Args {
 
 /** A realistic Latin word (an English surname in the generated data) and the Chinese name forms. */
 const SEARCHES = ['smith', '张伟', '张', 'zw', 'zhangwei']
+/** Reloads of the contact list after the cold visit; their p50 is the first-row figure. */
+const WEB_WARM_RUNS = 5
 
 const log = (line: string) => console.log(line)
 
@@ -172,13 +179,17 @@ async function runEngine(engine: Engine, args: Args): Promise<EngineReport> {
       searchesAfterFlush.push(result)
     }
     phase('search after flush')
+    log(`▶ ${label}: web app in headless Chromium (${WEB_WARM_RUNS} reloads of /o/contacts after a cold first visit)`)
+    const web = await measureWeb(bench.baseUrl, ADMIN_EMAIL, PASSWORD, WEB_WARM_RUNS)
+    log(web.skipped ? `    skipped: ${web.skipped}` : formatWebLine(web))
+    phase('web')
     log(`▶ ${label}: event loop during a group-by over ≥1M rows`)
     const stall = await measureStall(bench, workspace, load.rows, probe)
     phase('group-by')
     const loadAverage = { before: loadBefore, after: os.loadavg()[0] }
     return {
-      engine, label, serverVersion, loadAverage, storage, rows: load.rows, load, overhead, lists, searches, searchesAfterFlush, pendingFlush, stall,
-      checks: checksOf(engine, lists, searches, stall), phases, rawPath: bench.rawPath,
+      engine, label, serverVersion, loadAverage, storage, rows: load.rows, load, overhead, lists, searches, searchesAfterFlush, pendingFlush, stall, web,
+      checks: checksOf(engine, lists, searches, stall, web), phases, rawPath: bench.rawPath,
     }
   } finally {
     for (const client of clients) client.close()
@@ -193,6 +204,8 @@ async function main() {
   const startedAt = performance.now()
   log(`Rapport bench: ${args.rows.toLocaleString('en')} contacts on ${args.engines.map(engineLabel).join(' and ')}; ` +
     `${os.cpus().length} CPUs, Node ${process.version}`)
+  // Built before any engine starts, so the servers serve the current web app (a few seconds when it changed).
+  await ensureWebBuild(log)
   const reports: EngineReport[] = []
   for (const engine of args.engines) {
     const report = await runEngine(engine, args)
