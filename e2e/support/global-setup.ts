@@ -19,15 +19,11 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const missing = chromiumMissing()
   if (missing) throw new Error(missing)
-  // Vitest sets NODE_ENV=test, and Vite would then bundle React's development build (jsxDEV, 2-3×
-  // the size): build what `npm start` serves.
-  const nodeEnv = process.env.NODE_ENV
-  process.env.NODE_ENV = 'production'
-  try {
-    await ensureWebBuild()
-  } finally {
-    process.env.NODE_ENV = nodeEnv
-  }
+  // The production build `npm start` serves (ensureWebBuild forces it under a test runner too).
+  await ensureWebBuild()
+  // Pictures of an earlier run's failures would pass for this run's.
+  const screenshots = path.resolve(import.meta.dirname, '..', 'screenshots')
+  if (fs.existsSync(screenshots)) for (const name of fs.readdirSync(screenshots)) if (name.startsWith('failed-')) fs.rmSync(path.join(screenshots, name))
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-web-'))
   fs.cpSync(webDistDir, copy, { recursive: true })
   project.provide('webDistDir', copy)

@@ -30,6 +30,14 @@ export async function ensureWebBuild(log: (line: string) => void = console.log):
   if (fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === stamp && fs.existsSync(path.join(webDistDir, 'index.html'))) return
   log('Building the web app…')
   const { build } = await import('vite')
-  await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn' })
+  // Always React's production build, even when called under a test runner (NODE_ENV=test).
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), mode: 'production', logLevel: 'warn' })
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = nodeEnv
+  }
   fs.writeFileSync(STAMP, stamp)
 }

@@ -59,7 +59,9 @@ export function RecordTable({ object, state, onChange, list, query, records, sel
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query
   const listIdentity = JSON.stringify(list)
   // Another sort, filter or search starts again at the top.
-  useEffect(() => scroller.current?.scrollTo({ top: 0 }), [listIdentity])
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 })
+  }, [listIdentity])
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && lastIndex >= records.length - PREFETCH_ROWS) void fetchNextPage()
   }, [lastIndex, records.length, hasNextPage, isFetchingNextPage, fetchNextPage])
