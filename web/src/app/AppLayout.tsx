@@ -1,6 +1,6 @@
 import { LogoutOutlined, MenuOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
-import { Avatar, Button, Dropdown, Grid, Layout, Menu, Space, type MenuProps } from 'antd'
+import { Avatar, Button, Dropdown, Layout, Menu, Space, type MenuProps } from 'antd'
 import { Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useNavigate } from 'react-router'
@@ -12,6 +12,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { lazyNamed } from './lazy-named.ts'
 import { MODULE_ORDER, objectIcon, SETTINGS_OBJECTS } from './object-icons.tsx'
 import { PageLoading } from './PageLoading.tsx'
+import { useIsPhone } from './use-is-phone.ts'
 import { useSearchShortcut } from './use-search-shortcut.ts'
 import { Kbd } from './text.tsx'
 
@@ -40,8 +41,7 @@ export function AppLayout({ session }: { session: Session }) {
   const navigate = useNavigate()
   const location = useLocation()
   const client = useQueryClient()
-  const screens = Grid.useBreakpoint()
-  const phone = !screens.md
+  const phone = useIsPhone()
   const [drawerOpen, setDrawerOpen] = useState(false)
   const [searchOpen, setSearchOpen] = useSearchShortcut()
   const items = useNavItems()

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { App, Button, Drawer, Form, Grid, Space } from 'antd'
+import { App, Button, Drawer, Form, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/client.ts'
@@ -12,6 +12,7 @@ import type { ObjectMeta } from '../metadata/types.ts'
 import { editableFields } from './form-fields.ts'
 import { registerMessages } from '../i18n/register-messages.ts'
 import { formsMessages } from './messages.ts'
+import { useIsPhone } from '../app/use-is-phone.ts'
 
 registerMessages('forms', formsMessages)
 
@@ -38,7 +39,7 @@ export function RecordForm({ object, record, initialValues, open, onClose, onSav
   const client = useQueryClient()
   const [form] = Form.useForm()
   const [formError, setFormError] = useState<string>()
-  const phone = !Grid.useBreakpoint().md
+  const phone = useIsPhone()
   const fields = editableFields(object)
   const save = useMutation({
     mutationFn: (values: Record<string, unknown>) => (record ? recordsApi.update(object.name, record.id, record.version, values) : recordsApi.create(object.name, values)),

@@ -1,5 +1,5 @@
 import { DndContext, DragOverlay, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core'
-import { Card, Grid } from 'antd'
+import { Card } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiRecord } from '../api/records.ts'
@@ -12,6 +12,7 @@ import { CardBody } from './KanbanCard.tsx'
 import { KanbanColumn } from './KanbanColumn.tsx'
 import { useBoardTotals } from './use-board-totals.ts'
 import { useMoveCard } from './use-move-card.ts'
+import { useIsPhone } from '../app/use-is-phone.ts'
 
 // Scroll the board only when the card nears its very edge, and gently, so a drop lands where it is aimed.
 const AUTO_SCROLL = { threshold: { x: 0.08, y: 0.12 }, acceleration: 6 }
@@ -26,7 +27,7 @@ interface DragData {
 export function KanbanBoard({ object, field }: { object: ObjectMeta; field: FieldMeta }) {
   const { t } = useTranslation('kanban')
   const label = useLabel()
-  const phone = !Grid.useBreakpoint().md
+  const phone = useIsPhone()
   const sensors = useBoardSensors()
   const totals = useBoardTotals(object, field)
   const move = useMoveCard(object, field)

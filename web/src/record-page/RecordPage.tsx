@@ -1,6 +1,6 @@
 import { AppstoreOutlined, UnorderedListOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
-import { Button, Col, Flex, Grid, Result, Row, Space } from 'antd'
+import { Button, Col, Flex, Result, Row, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
@@ -22,6 +22,7 @@ import { timelineKey, useRecord } from './use-record.ts'
 import { useRecordFigures } from './use-record-figures.ts'
 import { registerMessages } from '../i18n/register-messages.ts'
 import { recordPageMessages } from './messages.ts'
+import { useIsPhone } from '../app/use-is-phone.ts'
 
 registerMessages('record-page', recordPageMessages)
 
@@ -45,7 +46,7 @@ function RecordView({ objects, object, record }: { objects: ObjectMeta[]; object
   const { t } = useTranslation('record-page')
   const label = useLabel()
   const client = useQueryClient()
-  const phone = !Grid.useBreakpoint().md
+  const phone = useIsPhone()
   const [quick, setQuick] = useState<QuickKind>()
   const relationships = relationshipsTo(objects, object)
   const readable = (name: string) => objects.some((candidate) => candidate.name === name && candidate.permissions.read)

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Flex, Grid, Select } from 'antd'
+import { Button, Card, Empty, Flex, Select } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLabel } from '../metadata/labels.ts'
@@ -7,6 +7,7 @@ import type { ObjectMeta } from '../metadata/types.ts'
 import { fieldOf } from '../metadata/use-metadata.ts'
 import { ConditionValue } from './ConditionValue.tsx'
 import { isComplete, newConditionKey, type Condition } from './list-state.ts'
+import { useIsPhone } from '../app/use-is-phone.ts'
 
 interface FilterBuilderProps {
   object: ObjectMeta
@@ -20,7 +21,7 @@ export function FilterBuilder({ object, conditions, onApply, onClose }: FilterBu
   const { t } = useTranslation('records')
   const { t: tf } = useTranslation('fields')
   const label = useLabel()
-  const phone = !Grid.useBreakpoint().md
+  const phone = useIsPhone()
   const [draft, setDraft] = useState(conditions)
   const usable = object.fields.filter((field) => field.operators.length > 0 && field.name !== 'id')
   // The object's own fields first, then owner and timestamps.

@@ -1,5 +1,5 @@
 import { FilterOutlined, PlusOutlined, ProjectOutlined, SearchOutlined } from '@ant-design/icons'
-import { Badge, Button, Flex, Grid, Input } from 'antd'
+import { Badge, Button, Flex, Input } from 'antd'
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -11,6 +11,7 @@ import type { ListState } from './list-state.ts'
 import { RecordCount } from './RecordCount.tsx'
 import { SavedViews } from './SavedViews.tsx'
 import { PageTitle } from '../app/text.tsx'
+import { useIsPhone } from '../app/use-is-phone.ts'
 
 interface ListToolbarProps {
   object: ObjectMeta
@@ -28,7 +29,7 @@ const SEARCH_DELAY_MS = 300
 export function ListToolbar({ object, state, onChange, filter, filtersOpen, onToggleFilters, onCreate }: ListToolbarProps) {
   const { t } = useTranslation('records')
   const label = useLabel()
-  const phone = !Grid.useBreakpoint().md
+  const phone = useIsPhone()
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
   const search = (q: string, now = false) => {
     clearTimeout(timer.current)

@@ -1,4 +1,4 @@
-import { Flex, Grid } from 'antd'
+import { Flex } from 'antd'
 import { Suspense, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiRecord } from '../api/records.ts'
@@ -11,6 +11,7 @@ import { RecordTable } from './RecordTable.tsx'
 import { useListQuery } from './use-list-query.ts'
 import { useListState } from './use-list-state.ts'
 import { DangerText } from '../app/text.tsx'
+import { useIsPhone } from '../app/use-is-phone.ts'
 
 const FilterBuilder = lazyNamed(() => import('./FilterBuilder.tsx'), 'FilterBuilder')
 const RecordCards = lazyNamed(() => import('./RecordCards.tsx'), 'RecordCards')
@@ -20,7 +21,7 @@ const RecordForm = lazyNamed(() => import('../forms/RecordForm.tsx'), 'RecordFor
 /** The list of one object: toolbar, filters, the table (cards on a phone), bulk actions. */
 export function ObjectList({ object }: { object: ObjectMeta }) {
   const { t } = useTranslation('records')
-  const phone = !Grid.useBreakpoint().md
+  const phone = useIsPhone()
   const [state, setState] = useListState(object)
   const [filtersOpen, setFiltersOpen] = useState(false)
   const [creating, setCreating] = useState(false)

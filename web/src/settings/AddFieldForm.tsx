@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { App, Button, Drawer, Form, Grid, Input, InputNumber, Radio, Select, Space, Switch } from 'antd'
+import { App, Button, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLabel } from '../metadata/labels.ts'
@@ -10,6 +10,7 @@ import { FIELD_SETTINGS, FIELD_TYPES, type FieldSetting } from './field-type-set
 import { OptionsEditor } from './OptionsEditor.tsx'
 import { settingsApi } from './settings-api.ts'
 import { showServerErrors } from './server-errors.ts'
+import { useIsPhone } from '../app/use-is-phone.ts'
 
 interface OptionRow { value?: string; label_zh?: string; label_en?: string; color?: string }
 
@@ -73,7 +74,7 @@ export function AddFieldForm({ object, open, onClose }: { object: ObjectMeta; op
   const [form] = Form.useForm<AddFieldValues>()
   const [formError, setFormError] = useState<string>()
   const nameTyped = useRef(false)
-  const phone = !Grid.useBreakpoint().md
+  const phone = useIsPhone()
   const type = Form.useWatch('type', form) ?? 'text'
   const settings = FIELD_SETTINGS[type]
   const has = (setting: FieldSetting) => settings.includes(setting)

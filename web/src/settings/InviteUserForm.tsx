@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { App, Button, Drawer, Form, Grid, Input, Select, Space } from 'antd'
+import { App, Button, Drawer, Form, Input, Select, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { recordsApi } from '../api/records.ts'
@@ -10,6 +10,7 @@ import { useLabel } from '../metadata/labels.ts'
 import type { ObjectMeta } from '../metadata/types.ts'
 import { fieldOf } from '../metadata/use-metadata.ts'
 import { showServerErrors } from './server-errors.ts'
+import { useIsPhone } from '../app/use-is-phone.ts'
 
 const FORM_FIELDS = ['name', 'email', 'password', 'role', 'team_id', 'job_title'] as const
 
@@ -22,7 +23,7 @@ export function InviteUserForm({ users, open, onClose }: { users: ObjectMeta; op
   const client = useQueryClient()
   const [form] = Form.useForm()
   const [formError, setFormError] = useState<string>()
-  const phone = !Grid.useBreakpoint().md
+  const phone = useIsPhone()
   const save = useMutation({
     mutationFn: (values: Record<string, unknown>) =>
       recordsApi.create('users', { ...Object.fromEntries(Object.entries(values).map(([key, value]) => [key, toApiValue(value)]).filter(([, value]) => value !== null)), active: true }),

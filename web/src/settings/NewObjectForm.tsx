@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { App, Button, Drawer, Form, Grid, Input, Space } from 'antd'
+import { App, Button, Drawer, Form, Input, Space } from 'antd'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { metadataKey } from '../metadata/use-metadata.ts'
 import { API_NAME_PATTERN, suggestApiName } from './api-name.ts'
 import { settingsApi } from './settings-api.ts'
 import { showServerErrors } from './server-errors.ts'
+import { useIsPhone } from '../app/use-is-phone.ts'
 
 interface NewObjectValues {
   label_zh?: string
@@ -38,7 +39,7 @@ export function NewObjectForm({ open, onClose }: { open: boolean; onClose: () =>
   const [form] = Form.useForm<NewObjectValues>()
   const [formError, setFormError] = useState<string>()
   const typed = useRef({ name: false, singular: false })
-  const phone = !Grid.useBreakpoint().md
+  const phone = useIsPhone()
   const save = useMutation({
     mutationFn: (values: NewObjectValues) =>
       settingsApi.addObject({

@@ -1,5 +1,5 @@
 import { AppstoreOutlined, SafetyOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons'
-import { Grid, Menu, Tabs, Typography } from 'antd'
+import { Menu, Tabs, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { registerMessages } from '../i18n/register-messages.ts'
@@ -11,6 +11,7 @@ import { ObjectsSettings } from './ObjectsSettings.tsx'
 import { RolesSettings } from './RolesSettings.tsx'
 import { TeamsSettings } from './TeamsSettings.tsx'
 import { UsersSettings } from './UsersSettings.tsx'
+import { useIsPhone } from '../app/use-is-phone.ts'
 
 registerMessages('settings', settingsMessages)
 
@@ -27,7 +28,7 @@ export function SettingsPage() {
   const { t } = useTranslation('settings')
   const navigate = useNavigate()
   const { pathname } = useLocation()
-  const phone = !Grid.useBreakpoint().md
+  const phone = useIsPhone()
   const current = SECTIONS.find((section) => pathname.startsWith(`/settings/${section.key}`))?.key
   const items = SECTIONS.map((section) => ({ key: section.key, icon: section.icon, label: t(`section.${section.key}`) }))
   // A phone gets scrollable tabs, so the current section is always in sight.

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { Alert, App, Button, Grid, Input, List, Select, Space, Switch, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Input, List, Select, Space, Switch, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/client.ts'
@@ -13,6 +13,7 @@ import { useLabel } from '../metadata/labels.ts'
 import { fieldOf, useObjectMeta } from '../metadata/use-metadata.ts'
 import { InviteUserForm } from './InviteUserForm.tsx'
 import { useWorkspaceUsers } from './use-workspace-users.ts'
+import { useIsPhone } from '../app/use-is-phone.ts'
 
 /** Workspace members: role and team changed in place, deactivation, invitation. Read-only to whoever may not update users. */
 export function UsersSettings() {
@@ -24,7 +25,7 @@ export function UsersSettings() {
   const users = useObjectMeta('users')
   const [inviting, setInviting] = useState(false)
   const [search, setSearch] = useState('')
-  const phone = !Grid.useBreakpoint().md
+  const phone = useIsPhone()
   const list = useWorkspaceUsers()
   const records = list.data ?? []
   const teamTitles = useRecordTitles('teams', records.map((record) => String(record.team_id ?? '')))
