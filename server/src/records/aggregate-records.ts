@@ -16,30 +16,16 @@ const GROUPABLE: ReadonlySet<FieldType> = new Set(['single_select', 'boolean', '
 const SUMMABLE: ReadonlySet<FieldType> = new Set(['number', 'currency', 'percent', 'rating'])
 const COMPARABLE: ReadonlySet<FieldType> = new Set(['number', 'currency', 'percent', 'rating', 'date', 'datetime', 'text', 'auto_number'])
 
+import type { AggregateResult, AggregateGroup, SumByCurrency } from './aggregate-types.ts'
+
+export type { AggregateResult, AggregateGroup, SumByCurrency }
+
 export interface AggregateOptions {
   filter?: unknown
   q?: string
   groupBy?: string
   sum?: string
   max?: string
-}
-
-/** Money of several currencies is never added up blindly: each currency keeps its own total. */
-export type SumByCurrency = Record<string, string>
-
-export interface AggregateGroup {
-  value: unknown
-  count: number
-  sum?: string | null
-  sum_by_currency?: SumByCurrency
-}
-
-export interface AggregateResult {
-  count: number
-  sum?: string | null
-  sum_by_currency?: SumByCurrency
-  max?: unknown
-  groups?: AggregateGroup[]
 }
 
 function resolveField(object: ObjectSchema, param: string, name: string | undefined, allowed: ReadonlySet<FieldType>, refusal: string, errors: FieldError[]) {

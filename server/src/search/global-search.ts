@@ -6,18 +6,9 @@ import type { RecordContext } from '../records/record-context.ts'
 import { scopedSelect } from '../records/scoped-query.ts'
 import { searchCondition } from './search-condition.ts'
 import { buildSearchQuery } from './search-document.ts'
+import type { SearchGroup, SearchHit } from './search-types.ts'
 
-export interface SearchHit {
-  id: string
-  title: string
-  subtitle: string | null
-}
-
-export interface SearchGroup {
-  object: string
-  label: string
-  records: SearchHit[]
-}
+export type { SearchGroup, SearchHit }
 
 /**
  * Finds records across every object the caller may read, through each object's search index and

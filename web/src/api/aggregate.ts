@@ -1,3 +1,4 @@
+import type { AggregateGroup, AggregateResult, SumByCurrency } from '../../../server/src/records/aggregate-types.ts'
 import { request } from './client.ts'
 import { listQueryString, type Filter } from './records.ts'
 
@@ -9,25 +10,9 @@ export interface AggregateQuery {
   max?: string
 }
 
-/** Money totals per currency code (a money field's sums are never added across currencies). */
-export type SumByCurrency = Record<string, string>
-
-export interface AggregateGroup {
-  value: unknown
-  count: number
-  sum?: string | null
-  sum_by_currency?: SumByCurrency
-}
+export type { AggregateGroup, AggregateResult, SumByCurrency }
 
 /** GET /api/v1/:object/aggregate: totals over the records a list query with these filters returns. */
-export interface AggregateResult {
-  count: number
-  sum?: string | null
-  sum_by_currency?: SumByCurrency
-  max?: unknown
-  groups?: AggregateGroup[]
-}
-
 export function fetchAggregate(object: string, query: AggregateQuery, signal?: AbortSignal): Promise<AggregateResult> {
   const params = new URLSearchParams(listQueryString({ filter: query.filter, q: query.q }))
   if (query.groupBy) params.set('group_by', query.groupBy)

@@ -1,18 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
+import type { SearchGroup, SearchHit } from '../../../server/src/search/search-types.ts'
 import { request } from '../api/client.ts'
 
-export interface SearchHit {
-  id: string
-  title: string
-  subtitle: string | null
-}
-
-export interface SearchGroup {
-  object: string
-  label: string
-  records: SearchHit[]
-}
+export type { SearchGroup, SearchHit }
 
 /** Waits for a pause in typing so every keystroke does not become a request. */
 function useDebounced<T>(value: T, ms: number): T {
