@@ -25,6 +25,7 @@ import { ADMIN_EMAIL, PASSWORD, loadContacts, setUpWorkspace } from './load.ts'
 import { checksOf, engineLabel, formatEngine, formatMisses, formatSummary, formatWebLine, TARGETS, type EngineReport } from './report.ts'
 import { actorsOf, measureList, measureOverhead, measureSearch, measureStall, type ListSpec } from './scenarios.ts'
 import { measureWeb } from './web.ts'
+import { formatExport, measureExport } from './export.ts'
 
 interface Args {
   rows: number
@@ -183,6 +184,9 @@ async function runEngine(engine: Engine, args: Args): Promise<EngineReport> {
     const web = await measureWeb(bench.baseUrl, ADMIN_EMAIL, PASSWORD, WEB_WARM_RUNS)
     log(web.skipped ? `    skipped: ${web.skipped}` : formatWebLine(web))
     phase('web')
+    log(`▶ ${label}: export of every contact as CSV (GET /api/v1/contacts/export, streamed)`)
+    log(formatExport(await measureExport(bench.baseUrl, admin.sessionToken, load.rows)))
+    phase('export')
     log(`▶ ${label}: event loop during a group-by over ≥1M rows`)
     const stall = await measureStall(bench, workspace, load.rows, probe)
     phase('group-by')

@@ -34,12 +34,17 @@ function ownerScope(actor: Actor, object: ObjectSchema): RawBuilder<boolean> | u
 /**
  * The row filter of the caller's record scope, or undefined when every record is in reach.
  * Merged into every query of an owned object by the scoped query (records/scoped-query.ts).
- * An object with a `sharedFlag` lets reads also reach the records flagged shared.
+ * An object with a `sharedFlag` lets reads also reach the records flagged shared; one with
+ * `poolWhenUnowned` lets reads also reach the records nobody owns (the customer pool).
  */
 export function scopeCondition(actor: Actor, object: ObjectSchema, intent: ScopeIntent = 'read'): RawBuilder<boolean> | undefined {
   if (!object.owned) return undefined
   const owner = ownerScope(actor, object)
+  if (!owner || intent === 'write') return owner
+  const widened: RawBuilder<boolean>[] = [owner]
   const shared = object.sharedFlag ? object.field(object.sharedFlag) : undefined
-  if (!owner || intent === 'write' || !shared) return owner
-  return sql<boolean>`(${owner} or ${fieldExpression(shared)} is true)`
+  if (shared) widened.push(sql<boolean>`${fieldExpression(shared)} is true`)
+  if (object.poolWhenUnowned) widened.push(sql<boolean>`owner_id is null`)
+  if (widened.length === 1) return owner
+  return sql<boolean>`(${sql.join(widened, sql` or `)})`
 }

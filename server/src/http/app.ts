@@ -3,10 +3,19 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import qs from 'qs'
 import { registerAuthRoutes } from '../auth/auth.routes.ts'
 import { registerAuthentication } from '../auth/authenticate.ts'
+import { registerAuditRoutes } from '../audit/audit.routes.ts'
+import { registerDuplicateRoutes } from '../duplicates/duplicates.routes.ts'
+import { registerExportRoutes } from '../exports/export.routes.ts'
+import { registerImportRoutes } from '../imports/imports.routes.ts'
 import { registerMetadataRoutes } from '../metadata/metadata.routes.ts'
+import { registerNotificationRoutes } from '../notifications/notifications.routes.ts'
+import { registerPoolRoutes } from '../pool/pool.routes.ts'
 import { registerOpenApiRoutes } from '../openapi/openapi.routes.ts'
 import { registerAggregateRoutes } from '../records/aggregate.routes.ts'
+import { registerQualityRoutes } from '../quality/quality.routes.ts'
 import { registerRecordRoutes } from '../records/records.routes.ts'
+import { registerSegmentRoutes } from '../segments/segments.routes.ts'
+import { registerTagRoutes } from '../tags/tags.routes.ts'
 import { registerSearchRoutes } from '../search/search.routes.ts'
 import { registerWebApp } from '../web/web-app.ts'
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './error-handler.ts'
@@ -45,6 +54,15 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   registerMetadataRoutes(app, services)
   registerSearchRoutes(app, services)
   registerAggregateRoutes(app, services)
+  registerSegmentRoutes(app, services)
+  registerQualityRoutes(app, services)
+  registerTagRoutes(app, services)
+  registerPoolRoutes(app, services)
+  registerNotificationRoutes(app, services)
+  registerAuditRoutes(app, services)
+  registerDuplicateRoutes(app, services)
+  registerExportRoutes(app, services)
+  registerImportRoutes(app, services)
   registerRecordRoutes(app, services)
   await registerOpenApiRoutes(app, services)
   if (options.webDistDir) await registerWebApp(app, options.webDistDir)

@@ -1,12 +1,15 @@
 import type { Db } from '../db/database.ts'
 import { createJobRunner, type JobRunner } from '../events/job-runner.ts'
+import { importJobHandlers } from '../imports/import-job.ts'
+import { customerRuleJobs } from '../pool/customer-rule-jobs.ts'
 import { HOUSEKEEPING_JOB, housekeeping, housekeepingSchedule } from './housekeeping.ts'
 
 /** The app's job runner: event subscribers, housekeeping, and every module's scheduled jobs. */
 export function startBackgroundJobs(db: Db): JobRunner {
+  const customerRules = customerRuleJobs(() => new Date())
   const runner = createJobRunner(db, {
-    handlers: { [HOUSEKEEPING_JOB]: housekeeping },
-    recurring: [housekeepingSchedule],
+    handlers: { [HOUSEKEEPING_JOB]: housekeeping, ...customerRules.handlers, ...importJobHandlers },
+    recurring: [housekeepingSchedule, ...customerRules.recurring],
   })
   runner.start()
   return runner

@@ -21,6 +21,7 @@ export function describeObject(object: ObjectSchema, actor?: Actor) {
     owned: object.owned,
     custom: Boolean(object.custom),
     defaultSort: object.defaultSort ?? '-created_at',
+    duplicateRules: object.custom ? [] : (object.duplicateRules ?? []),
     fields: object.allFields.map((field) => ({
       name: field.name,
       type: field.type,

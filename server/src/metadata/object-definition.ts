@@ -67,14 +67,33 @@ export interface ObjectDefinition {
    * (a shared saved view); writes still follow the owner scope.
    */
   sharedFlag?: string
+  /**
+   * Records without an owner form a pool (公海) that everyone who may read the object can read;
+   * writes still follow the owner scope (taking one is the pool's claim operation).
+   */
+  poolWhenUnowned?: boolean
   fields: FieldDefinition[]
   /** Default list sort, `-field` for descending. */
   defaultSort?: string
   custom?: boolean
   id?: string
+  /** Default completeness weights (field → weight) of the data-quality score; a workspace may override them. */
+  completeness?: Record<string, number>
   /** Columns the API never shows (a user's password hash). */
   privateColumns?: { name: string; sqlType: string }[]
+  /** How likely duplicates of a record are found (server/src/duplicates/). */
+  duplicateRules?: DuplicateRule[]
 }
+
+/**
+ * One way two records may be the same: equal email (case-insensitive), equal phone in E.164, or a
+ * fuzzy name (full-/half-width and pinyin folded) plus `company` — a text field or a relation id.
+ * `organisation` names are compared with legal suffixes (有限公司, Ltd) removed.
+ */
+export type DuplicateRule =
+  | { kind: 'email'; field: string }
+  | { kind: 'phone'; field: string }
+  | { kind: 'name'; field: string; company?: string; organisation?: boolean }
 
 export function label(en: string, zh: string): Label {
   return { en, 'zh-CN': zh }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { isUuid } from './field-types/reference-types.ts'
 import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
+import { duplicateKeyStatements } from '../duplicates/duplicate-columns.ts'
 import { fieldTypes } from './field-types/index.ts'
 import { fieldExpressionText, indexKind, SAFE_NAME } from './field-sql.ts'
 import { CUSTOM_RECORDS_TABLE, compileObject, type ObjectSchema } from './object-catalog.ts'
@@ -58,6 +59,7 @@ async function syncTable(db: Db, object: ObjectSchema) {
   for (const column of [...columns, ...(object.privateColumns ?? [])]) {
     await sql.raw(`alter table ${object.table} add column if not exists "${column.name}" ${column.sqlType}`).execute(db)
   }
+  for (const statement of duplicateKeyStatements(object)) await sql.raw(statement).execute(db)
   const lead = partitionColumns(object)
   // Not partial, so the planner uses the expression's statistics (a frequent token like 张 is better read by a
   // scan that stops at the page limit); a small pending list, as PGlite has no autovacuum to merge it.

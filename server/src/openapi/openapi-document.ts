@@ -2,6 +2,7 @@ import type { Catalog } from '../metadata/object-catalog.ts'
 import type { Locale } from '../i18n/translate.ts'
 import { operatorsOf } from '../records/list-filters.ts'
 import { filterGuide, inputSchema, recordSchema } from './object-schemas.ts'
+import { auditPaths, exportPaths } from '../exports/export-openapi.ts'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const json = (schema: unknown) => ({ 'application/json': { schema } })
@@ -107,8 +108,10 @@ export function buildOpenApiDocument(catalog: Catalog, locale: Locale): Record<s
       },
     }
     paths[`/api/v1/${object.name}/{id}/timeline`] = { parameters: [idParam], get: { tags: [tag], summary: 'Activities and field-change history, newest first', responses: { '200': { description: 'Timeline' }, ...errors } } }
+    Object.assign(paths, exportPaths(object, tag))
   }
   paths['/api/v1/search'] = { get: { tags: ['Search'], summary: 'Search across objects', parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'Results grouped by object' }, ...errors } } }
+  Object.assign(paths, auditPaths)
   return {
     openapi: '3.1.0',
     info: { title: 'Rapport API', version: '1', description: 'REST API of Rapport CRM. Errors: `{ error: { code, message, fields } }`, messages follow Accept-Language (zh-CN or en).' },

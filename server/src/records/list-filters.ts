@@ -4,6 +4,7 @@ import { fieldTypes } from '../metadata/field-types/index.ts'
 import { fieldExpression } from '../metadata/field-sql.ts'
 import type { ObjectSchema } from '../metadata/object-catalog.ts'
 import type { FieldDefinition } from '../metadata/object-definition.ts'
+import { behaviourConditions } from '../segments/behaviour-filters.ts'
 import { OPERAND_SHAPE, operatorSql, type OperatorName } from './filter-operators.ts'
 import { RELATIVE_PERIODS, relativeDateRange, relativeRange, type RelativePeriod } from './relative-dates.ts'
 
@@ -65,6 +66,11 @@ export function parseFilters(object: ObjectSchema, filter: unknown, now: Date): 
   const errors: FieldError[] = []
   for (const [name, spec] of Object.entries(filter as Record<string, unknown>)) {
     const path = `filter.${name}`
+    // `$name` pseudo-fields are the behavioural conditions of dynamic segments.
+    if (name.startsWith('$')) {
+      conditions.push(...behaviourConditions(object, name, spec, now, errors))
+      continue
+    }
     const field = object.field(name)
     if (!field) {
       errors.push({ field: path, code: 'unknown_field' })

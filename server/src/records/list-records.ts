@@ -8,7 +8,7 @@ import { searchCondition } from '../search/search-condition.ts'
 import { decodeCursor, encodeCursor, type Cursor } from './keyset-cursor.ts'
 import { parseFilters } from './list-filters.ts'
 import { nowOf, type RecordContext } from './record-context.ts'
-import { recordColumns, rowToRecord, type ApiRecord } from './row-mapping.ts'
+import { narrowColumns, recordColumns, rowToRecord, type ApiRecord } from './row-mapping.ts'
 import { scopedSelect, type RecordQuery } from './scoped-query.ts'
 import { isValidSortValue } from './sort-value.ts'
 
@@ -23,6 +23,10 @@ export interface ListOptions {
   q?: string
   /** List the recycle bin instead of live records. */
   deleted?: boolean
+  /** Largest page allowed; internal walks (exports) read in bigger chunks than the API's 200. */
+  maxLimit?: number
+  /** Read only the columns of `fields` (exports: less to fetch and parse per row). */
+  narrow?: boolean
 }
 
 export interface ListPage {
@@ -56,7 +60,7 @@ function selectedFields(object: ObjectSchema, names: string[] | undefined): Fiel
  */
 export async function listRecords(ctx: RecordContext, object: ObjectSchema, options: ListOptions): Promise<ListPage> {
   assertCan(ctx.actor, object, 'read')
-  const limit = Math.min(Math.max(options.limit ?? 50, 1), MAX_PAGE_SIZE)
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), options.maxLimit ?? MAX_PAGE_SIZE)
   const sortText = options.sort ?? object.defaultSort ?? '-created_at'
   const { field, descending } = parseSort(object, sortText)
   const fields = selectedFields(object, options.fields)
@@ -72,7 +76,7 @@ export async function listRecords(ctx: RecordContext, object: ObjectSchema, opti
   const direction = descending ? sql.raw('desc') : sql.raw('asc')
   const page = (query: RecordQuery, byValue: boolean, take: number) =>
     query
-      .select(recordColumns(object))
+      .select(options.narrow && fields ? narrowColumns(fields) : recordColumns(object))
       .select(sql<string | null>`(${expr})::text`.as('_sort'))
       .orderBy(byValue ? sql`${expr} ${direction}` : sql`id ${direction}`)
       .$if(byValue, (q) => q.orderBy(sql`id ${direction}`))

@@ -36,8 +36,9 @@ export function registerHooks(objectName: string, hooks: ObjectHooks): void {
   registry.set(objectName, [...(registry.get(objectName) ?? []), hooks])
 }
 
+/** The object's hooks, after those registered for every object (`*`: data-quality rules). */
 export function hooksFor(objectName: string): ObjectHooks[] {
-  return registry.get(objectName) ?? []
+  return [...(registry.get('*') ?? []), ...(registry.get(objectName) ?? [])]
 }
 
 /** Splits the hook-handled keys from the field values of a request body. */

@@ -16,6 +16,16 @@ export function recordColumns(object: ObjectSchema): string[] {
   return columns
 }
 
+/** The columns that hold `fields` (plus the key, version and recycle-bin mark every record carries). */
+export function narrowColumns(fields: FieldDefinition[]): string[] {
+  const columns = new Set(['id', 'version', 'deleted_at'])
+  for (const field of fields) {
+    if (field.custom) columns.add('custom')
+    else for (const column of fieldTypes[field.type].columns(field)) columns.add(column.name)
+  }
+  return [...columns]
+}
+
 export type ApiRecord = Record<string, unknown> & { id: string; version: number }
 
 /** The stored value of one field in API form. */

@@ -8,6 +8,8 @@ import { request } from '../api/client.ts'
 import { sessionKey, type Session } from '../auth/use-session.ts'
 import { useLabel } from '../metadata/labels.ts'
 import { useMetadata } from '../metadata/use-metadata.ts'
+import { usePoolNavItems } from '../pool/pool-nav.tsx'
+import { useQualityNavItems } from '../quality/quality-nav.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { lazyNamed } from './lazy-named.ts'
 import { MODULE_ORDER, objectIcon, SETTINGS_OBJECTS } from './object-icons.tsx'
@@ -18,6 +20,7 @@ import { Kbd } from './text.tsx'
 
 const SearchPalette = lazyNamed(() => import('../search/SearchPalette.tsx'), 'SearchPalette')
 const PhoneNav = lazyNamed(() => import('./PhoneNav.tsx'), 'PhoneNav')
+const NotificationBell = lazyNamed(() => import('../notifications/NotificationBell.tsx'), 'NotificationBell')
 
 function useNavItems(): MenuProps['items'] {
   const { t } = useTranslation()
@@ -25,8 +28,12 @@ function useNavItems(): MenuProps['items'] {
   const { data: objects = [] } = useMetadata()
   const standard = MODULE_ORDER.flatMap((name) => objects.filter((object) => object.name === name))
   const custom = objects.filter((object) => object.custom)
+  const pool = usePoolNavItems(objects)
+  const quality = useQualityNavItems(objects)
   return [
     ...standard.map((object) => ({ key: `/o/${object.name}`, icon: objectIcon(object.name), label: label(object.pluralLabel) })),
+    ...pool,
+    ...quality,
     ...(custom.length > 0
       ? [{ type: 'group' as const, key: 'custom', label: t('nav.custom'), children: custom.map((object) => ({ key: `/o/${object.name}`, icon: objectIcon(object.name), label: label(object.pluralLabel) })) }]
       : []),
@@ -72,6 +79,7 @@ export function AppLayout({ session }: { session: Session }) {
             {t('header.search')}{!phone && <Kbd style={{ marginInlineStart: 'auto' }}>{t('header.searchKey')}</Kbd>}
           </Button>
           <div style={{ flex: 1 }} />
+          <Suspense fallback={null}><NotificationBell /></Suspense>
           <LanguageSwitch />
           <Dropdown menu={{ items: [{ key: 'sign-out', icon: <LogoutOutlined />, label: t('header.signOut'), onClick: () => void signOut() }] }}>
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">

@@ -12,12 +12,22 @@ const ListPage = lazyNamed(() => import('../records/ListPage.tsx'), 'ListPage')
 const KanbanPage = lazyNamed(() => import('../kanban/KanbanPage.tsx'), 'KanbanPage')
 const RecordPage = lazyNamed(() => import('../record-page/RecordPage.tsx'), 'RecordPage')
 const SettingsPage = lazyNamed(() => import('../settings/SettingsPage.tsx'), 'SettingsPage')
+const PoolPage = lazyNamed(() => import('../pool/PoolPage.tsx'), 'PoolPage')
+const DuplicatesPage = lazyNamed(() => import('../duplicates/DuplicatesPage.tsx'), 'DuplicatesPage')
+const QualityPage = lazyNamed(() => import('../quality/QualityPage.tsx'), 'QualityPage')
+const ImportPage = lazyNamed(() => import('../imports/ImportPage.tsx'), 'ImportPage')
+const ImportHistoryPage = lazyNamed(() => import('../imports/ImportHistoryPage.tsx'), 'ImportHistoryPage')
 
 /** Starts downloading the page a URL shows while the session and metadata are still being asked for. */
 export function preloadPage(pathname: string) {
   const parts = pathname.split('/').filter(Boolean)
   if (parts[0] === 'settings') void SettingsPage.preload()
+  else if (parts[0] === 'pool') void PoolPage.preload()
+  else if (parts[0] === 'quality') void QualityPage.preload()
   else if (parts[0] === 'o' && parts[2] === 'kanban') void KanbanPage.preload()
+  else if (parts[0] === 'o' && parts[2] === 'duplicates') void DuplicatesPage.preload()
+  else if (parts[0] === 'o' && parts[2] === 'import') void ImportPage.preload()
+  else if (parts[0] === 'imports') void ImportHistoryPage.preload()
   else if (parts[0] === 'o' && parts.length === 3) void RecordPage.preload()
   else if (parts[0] === 'o' || parts.length === 0) void ListPage.preload()
 }
@@ -32,8 +42,13 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/o/accounts" replace /> },
       { path: 'o/:object', element: <ListPage /> },
       { path: 'o/:object/kanban', element: <KanbanPage /> },
+      { path: 'o/:object/duplicates', element: <DuplicatesPage /> },
+      { path: 'o/:object/import', element: <ImportPage /> },
+      { path: 'imports', element: <ImportHistoryPage /> },
       { path: 'o/:object/:id', element: <RecordPage /> },
       { path: 'settings/*', element: <SettingsPage /> },
+      { path: 'pool', element: <PoolPage /> },
+      { path: 'quality', element: <QualityPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

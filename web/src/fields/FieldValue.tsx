@@ -6,6 +6,8 @@ import { useLabel } from '../metadata/labels.ts'
 import type { FieldMeta } from '../metadata/types.ts'
 import { isEmptyValue } from './validate-value.ts'
 import { Muted } from '../app/text.tsx'
+import { TagChips } from '../tags/TagChips.tsx'
+import { isTagsField } from '../tags/use-tags.ts'
 
 const EMPTY = <Muted>—</Muted>
 
@@ -35,6 +37,7 @@ export function FieldValue({ field, value, titles }: { field: FieldMeta; value: 
     case 'user': {
       const ids = Array.isArray(value) ? (value as string[]) : [String(value)]
       const target = field.type === 'user' ? 'users' : field.target!
+      if (isTagsField(field)) return <TagChips ids={ids} titles={titles} />
       return (
         <Space size={[8, 0]} wrap>
           {ids.map((id) => <Link key={id} to={`/o/${target}/${id}`} onClick={(event) => event.stopPropagation()}>{titles?.[id] ?? '…'}</Link>)}

@@ -13,6 +13,7 @@ import { editableFields } from './form-fields.ts'
 import { registerMessages } from '../i18n/register-messages.ts'
 import { formsMessages } from './messages.ts'
 import { useIsPhone } from '../app/use-is-phone.ts'
+import { FormDuplicateWarning } from '../duplicates/DuplicateWarning.tsx'
 
 registerMessages('forms', formsMessages)
 
@@ -86,6 +87,7 @@ export function RecordForm({ object, record, initialValues, open, onClose, onSav
     >
       <Form form={form} layout="vertical" name={`form_${object.name}`} initialValues={{ ...initialValues, ...record }} onFinish={submit} data-testid="record-form">
         {formError && <div role="alert" style={{ color: '#ff4d4f', marginBottom: 16 }}>{formError}</div>}
+        {Boolean(object.duplicateRules?.length) && <FormDuplicateWarning object={object} excludeId={record?.id} />}
         {fields.map((field) => (
           <Form.Item
             key={field.name}

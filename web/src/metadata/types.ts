@@ -29,6 +29,8 @@ export interface ObjectMeta {
   owned: boolean
   custom: boolean
   defaultSort: string
+  /** How the server finds likely duplicates (empty: it does not). */
+  duplicateRules?: { kind: 'email' | 'phone' | 'name'; field: string; company?: string }[]
   fields: FieldMeta[]
   permissions: ObjectPermissions
 }

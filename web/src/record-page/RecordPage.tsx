@@ -23,6 +23,9 @@ import { useRecordFigures } from './use-record-figures.ts'
 import { registerMessages } from '../i18n/register-messages.ts'
 import { recordPageMessages } from './messages.ts'
 import { useIsPhone } from '../app/use-is-phone.ts'
+import { PoolActions } from '../pool/PoolActions.tsx'
+import { CompletenessBadge } from '../quality/CompletenessBadge.tsx'
+import { RecordDuplicates } from '../duplicates/RecordDuplicates.tsx'
 
 registerMessages('record-page', recordPageMessages)
 
@@ -66,9 +69,12 @@ function RecordView({ objects, object, record }: { objects: ObjectMeta[]; object
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <Link to={`/o/${object.name}`}><Button size="small" icon={<UnorderedListOutlined />}>{t('allRecords', { object: label(object.pluralLabel) })}</Button></Link>
         {boardableFields(object).length > 0 && <Link to={`/o/${object.name}/kanban`}><Button size="small" icon={<AppstoreOutlined />}>{t('board')}</Button></Link>}
+        {object.name === 'accounts' && <PoolActions record={record} canUpdate={object.permissions.update} />}
       </Flex>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <RecordHeader object={object} record={record} figures={figures} />
+        {Boolean(object.duplicateRules?.length) && <RecordDuplicates object={object} record={record} />}
+        <CompletenessBadge object={object} id={record.id} version={record.version} />
         {phone ? (
           // On a phone: what happened first (quick actions log to it), then the related records, then every field.
           <>

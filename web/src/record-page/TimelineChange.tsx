@@ -15,11 +15,12 @@ const HIDDEN = new Set(['version', 'updated_at', 'updated_by', 'created_at', 'cr
 
 /** A record event: created, deleted, or which fields changed from what to what, and who did it. */
 export function TimelineChange({ object, event, titles }: { object: ObjectMeta; event: ChangeEvent; titles: Record<string, string> }) {
-  const { t } = useTranslation('record-page')
+  const { t, i18n } = useTranslation('record-page')
   const label = useLabel()
   const who = event.actor?.name || t('system')
   const changes = Object.entries(event.changes ?? {}).filter(([name]) => !HIDDEN.has(name))
-  const known = ['created', 'updated', 'deleted', 'restored'].includes(event.type) ? event.type : 'other'
+  // Modules may register labels of their own event types (event.claimed …) in this namespace.
+  const known = ['created', 'updated', 'deleted', 'restored'].includes(event.type) || i18n.exists(`event.${event.type}`, { ns: 'record-page' }) ? event.type : 'other'
   return (
     <div>
       <Typography.Text type="secondary">{t(`event.${known}`, { who, type: event.type })}</Typography.Text>

@@ -8,6 +8,7 @@ import { editableFields } from '../forms/form-fields.ts'
 import { useLabel } from '../metadata/labels.ts'
 import type { ObjectMeta } from '../metadata/types.ts'
 import { useBulkActions } from './use-bulk-actions.ts'
+import { BulkTagAction } from '../tags/BulkTagAction.tsx'
 
 interface BulkBarProps {
   object: ObjectMeta
@@ -35,6 +36,7 @@ export function BulkBar({ object, records, onDone }: BulkBarProps) {
       {object.owned && object.permissions.update && (
         <OwnerAction onApply={(ownerId) => bulk.mutate({ records, change: { kind: 'owner', ownerId } })} loading={bulk.isPending} />
       )}
+      {object.permissions.update && <BulkTagAction object={object} records={records} onDone={onDone} />}
       {object.permissions.update && <FieldAction object={object} onApply={(change) => bulk.mutate({ records, change: { kind: 'field', ...change } })} loading={bulk.isPending} />}
       {object.permissions.delete && (
         <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} loading={bulk.isPending} data-testid="bulk-delete">{t('bulk.delete')}</Button>

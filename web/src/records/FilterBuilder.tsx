@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLabel } from '../metadata/labels.ts'
 import type { ObjectMeta } from '../metadata/types.ts'
-import { fieldOf } from '../metadata/use-metadata.ts'
+import { behaviourFields, filterFieldOf } from '../segments/behaviour-fields.ts'
 import { ConditionValue } from './ConditionValue.tsx'
 import { isComplete, newConditionKey, type Condition } from './list-state.ts'
 import { useIsPhone } from '../app/use-is-phone.ts'
@@ -25,7 +25,7 @@ export function FilterBuilder({ object, conditions, onApply, onClose }: FilterBu
   const [draft, setDraft] = useState(conditions)
   const usable = object.fields.filter((field) => field.operators.length > 0 && field.name !== 'id')
   // The object's own fields first, then owner and timestamps.
-  const filterable = [...usable.filter((field) => !field.system), ...usable.filter((field) => field.system)]
+  const filterable = [...usable.filter((field) => !field.system), ...usable.filter((field) => field.system), ...behaviourFields(object)]
   const update = (key: string, change: Partial<Condition>) =>
     setDraft((current) => current.map((condition) => (condition.key === key ? { ...condition, ...change } : condition)))
   const add = () => {
@@ -42,12 +42,12 @@ export function FilterBuilder({ object, conditions, onApply, onClose }: FilterBu
       <Flex vertical gap={8}>
         {draft.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('filters.none')} />}
         {draft.map((condition) => {
-          const field = fieldOf(object, condition.field)
+          const field = filterFieldOf(object, condition.field)
           return (
             <Flex key={condition.key} gap={8} align="center" wrap={phone} data-testid="filter-condition">
               <Select style={{ width: phone ? '100%' : 200 }} showSearch={{ optionFilterProp: 'label' }} value={condition.field} data-testid="filter-field"
                 options={filterable.map((candidate) => ({ value: candidate.name, label: label(candidate.label) }))}
-                onChange={(name) => update(condition.key, { field: name, op: fieldOf(object, name)!.operators[0], value: null })} />
+                onChange={(name) => update(condition.key, { field: name, op: filterFieldOf(object, name)!.operators[0], value: null })} />
               <Select style={{ width: phone ? '100%' : 150 }} value={condition.op} data-testid="filter-operator"
                 options={(field?.operators ?? []).map((op) => ({ value: op, label: tf(`op.${op}`) }))}
                 onChange={(op) => update(condition.key, { op, value: null })} />

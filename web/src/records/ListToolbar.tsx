@@ -1,6 +1,6 @@
 import { FilterOutlined, PlusOutlined, ProjectOutlined, SearchOutlined } from '@ant-design/icons'
 import { Badge, Button, Flex, Input } from 'antd'
-import { useRef } from 'react'
+import { Suspense, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Filter } from '../api/records.ts'
@@ -12,6 +12,11 @@ import { RecordCount } from './RecordCount.tsx'
 import { SavedViews } from './SavedViews.tsx'
 import { PageTitle } from '../app/text.tsx'
 import { useIsPhone } from '../app/use-is-phone.ts'
+import { lazyNamed } from '../app/lazy-named.ts'
+
+const ExportMenu = lazyNamed(() => import('../exports/ExportMenu.tsx'), 'ExportMenu')
+const DuplicatesLink = lazyNamed(() => import('../duplicates/DuplicatesLink.tsx'), 'DuplicatesLink')
+const ImportButton = lazyNamed(() => import('../imports/ImportButton.tsx'), 'ImportButton')
 
 interface ListToolbarProps {
   object: ObjectMeta
@@ -57,6 +62,11 @@ export function ListToolbar({ object, state, onChange, filter, filtersOpen, onTo
           </Button>
         </Badge>
         {!phone && <ColumnChooser object={object} columns={state.columns} onChange={(columns) => onChange((current) => ({ ...current, columns }))} />}
+        {(object.permissions.export || (object.name === 'contacts' && object.permissions.create)) && (
+          <Suspense fallback={null}><ExportMenu object={object} state={state} filter={filter} /></Suspense>
+        )}
+        {Boolean(object.duplicateRules?.length) && <Suspense fallback={null}><DuplicatesLink object={object} /></Suspense>}
+        {!phone && object.permissions.create && <Suspense fallback={null}><ImportButton object={object} /></Suspense>}
         {hasKanban && (
           <Link to={`/o/${object.name}/kanban`} data-testid="open-kanban"><Button icon={<ProjectOutlined />}>{t('kanban')}</Button></Link>
         )}

@@ -7,6 +7,7 @@ import { useSession } from '../auth/use-session.ts'
 import type { ObjectMeta } from '../metadata/types.ts'
 import { initialListState, type ListState } from './list-state.ts'
 import { matchesView, stateOfView, useSavedViews, useViewMutations, type SavedView } from './use-saved-views.ts'
+import { SegmentCount } from '../segments/SegmentCount.tsx'
 
 interface SavedViewsProps {
   object: ObjectMeta
@@ -17,24 +18,30 @@ interface SavedViewsProps {
 /** Switch between "all records", your views and shared views; save the current list as a view; delete your own. */
 export function SavedViews({ object, state, onChange }: SavedViewsProps) {
   const { t } = useTranslation('records')
+  const { t: ts } = useTranslation('segments')
   const { message } = App.useApp()
   const { data: session } = useSession()
   const { data: views = [] } = useSavedViews(object)
   const mutations = useViewMutations(object)
   const current = views.find((view) => view.id === state.viewId)
   const mayChange = (view: SavedView) => view.owner_id === session?.user.id || session?.role === 'admin'
-  const mine = views.filter((view) => view.owner_id === session?.user.id)
-  const shared = views.filter((view) => view.owner_id !== session?.user.id)
+  const segments = views.filter((view) => view.kind === 'segment')
+  const mine = views.filter((view) => view.kind !== 'segment' && view.owner_id === session?.user.id)
+  const shared = views.filter((view) => view.kind !== 'segment' && view.owner_id !== session?.user.id)
   const select = (id: string) => {
     const view = views.find((candidate) => candidate.id === id)
     onChange(() => (view ? stateOfView(object, view) : initialListState(object)))
   }
   const failed = (error: unknown) => message.error(error instanceof ApiError ? (error.fields[0]?.message ?? error.message) : t('views.failed'))
-  const item = (view: SavedView) => ({ key: view.id, label: <Space size={4}>{view.name}{view.shared && <TeamOutlined />}</Space> })
+  const item = (view: SavedView) => ({
+    key: view.id,
+    label: <Space size={4}>{view.name}{view.shared && <TeamOutlined />}{view.kind === 'segment' && <SegmentCount object={object.name} id={view.id} />}</Space>,
+  })
   const items: MenuProps['items'] = [
     { key: '', label: t('views.all') },
     ...(mine.length > 0 ? [{ type: 'group' as const, key: 'mine', label: t('views.mine'), children: mine.map(item) }] : []),
     ...(shared.length > 0 ? [{ type: 'group' as const, key: 'shared', label: t('views.shared'), children: shared.map(item) }] : []),
+    ...(segments.length > 0 ? [{ type: 'group' as const, key: 'segments', label: ts('group'), children: segments.map(item) }] : []),
   ]
   return (
     <Space.Compact>
@@ -45,7 +52,7 @@ export function SavedViews({ object, state, onChange }: SavedViewsProps) {
       </Dropdown>
       {current && !matchesView(object, state, current) && <Tag color="orange" style={{ alignSelf: 'center', marginInline: 8 }}>{t('views.modified')}</Tag>}
       <SaveViewButton current={current && mayChange(current) ? current : undefined}
-        onCreate={(name, isShared) => mutations.create.mutateAsync({ name, shared: isShared, state }).then((view) => {
+        onCreate={(name, isShared, segment) => mutations.create.mutateAsync({ name, shared: isShared, state, segment }).then((view) => {
           message.success(t('views.saved'))
           onChange((latest) => ({ ...latest, viewId: view.id }))
         }, failed)}
@@ -62,7 +69,7 @@ export function SavedViews({ object, state, onChange }: SavedViewsProps) {
 
 interface SaveViewButtonProps {
   current?: SavedView
-  onCreate: (name: string, shared: boolean) => Promise<unknown>
+  onCreate: (name: string, shared: boolean, segment: boolean) => Promise<unknown>
   onUpdate: (view: SavedView, shared: boolean) => Promise<unknown>
 }
 
@@ -71,6 +78,8 @@ function SaveViewButton({ current, onCreate, onUpdate }: SaveViewButtonProps) {
   const [open, setOpen] = useState(false)
   const [name, setName] = useState('')
   const [shared, setShared] = useState(false)
+  const [segment, setSegment] = useState(false)
+  const { t: ts } = useTranslation('segments')
   const [busy, setBusy] = useState(false)
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true)
@@ -82,9 +91,10 @@ function SaveViewButton({ current, onCreate, onUpdate }: SaveViewButtonProps) {
   const content = (
     <Flex vertical gap={8} style={{ width: 260 }}>
       <Input placeholder={t('views.name')} value={name} maxLength={100} onChange={(event) => setName(event.target.value)} data-testid="view-name"
-        onPressEnter={() => name.trim() && void run(() => onCreate(name.trim(), shared))} />
+        onPressEnter={() => name.trim() && void run(() => onCreate(name.trim(), shared, segment))} />
       <Checkbox checked={shared} onChange={(event) => setShared(event.target.checked)} data-testid="view-shared">{t('views.shareWithTeam')}</Checkbox>
-      <Button type="primary" disabled={!name.trim()} loading={busy} onClick={() => void run(() => onCreate(name.trim(), shared))} data-testid="view-create">
+      <Checkbox checked={segment} onChange={(event) => setSegment(event.target.checked)} data-testid="view-segment">{ts('saveAsSegment')}</Checkbox>
+      <Button type="primary" disabled={!name.trim()} loading={busy} onClick={() => void run(() => onCreate(name.trim(), shared, segment))} data-testid="view-create">
         {t('views.saveNew')}
       </Button>
       {current && (

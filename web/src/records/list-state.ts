@@ -2,6 +2,7 @@ import type { Filter } from '../api/records.ts'
 import { isEmptyValue } from '../fields/validate-value.ts'
 import { fieldOf } from '../metadata/use-metadata.ts'
 import type { FieldMeta, ObjectMeta } from '../metadata/types.ts'
+import { filterFieldOf } from '../segments/behaviour-fields.ts'
 
 /** One row of the filter builder: a field, one of its operators and an operand in FieldInput's shape. */
 export interface Condition {
@@ -57,7 +58,7 @@ export function isComplete(condition: Condition): boolean {
 export function toFilter(object: ObjectMeta, conditions: Condition[]): Filter {
   const filter: Filter = {}
   for (const condition of conditions) {
-    const field = fieldOf(object, condition.field)
+    const field = filterFieldOf(object, condition.field)
     if (!field || !field.operators.includes(condition.op) || !isComplete(condition)) continue
     const shape = operandShape(condition.op)
     const operand = shape === 'none' ? 'true'
@@ -71,7 +72,7 @@ export function toFilter(object: ObjectMeta, conditions: Condition[]): Filter {
 export function fromFilter(object: ObjectMeta, filter: Filter): Condition[] {
   const conditions: Condition[] = []
   for (const [name, operators] of Object.entries(filter)) {
-    const field = fieldOf(object, name)
+    const field = filterFieldOf(object, name)
     if (!field) continue
     for (const [op, operand] of Object.entries(operators)) {
       const shape = operandShape(op)

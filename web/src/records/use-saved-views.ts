@@ -7,7 +7,7 @@ import { defaultColumns, fromFilter, toFilter, type ListState } from './list-sta
 export interface SavedView extends ApiRecord {
   name: string
   object: string
-  kind: 'table' | 'kanban'
+  kind: 'table' | 'kanban' | 'segment'
   filter: string | null
   sort: string | null
   columns: string | null
@@ -23,7 +23,7 @@ export function useSavedViews(object: ObjectMeta) {
     queryKey: viewsKey(object.name),
     staleTime: 30_000,
     queryFn: async () =>
-      (await recordsApi.list('views', { filter: { object: { eq: object.name }, kind: { eq: 'table' } }, sort: 'name', limit: 200 })).data as SavedView[],
+      (await recordsApi.list('views', { filter: { object: { eq: object.name }, kind: { in: ['table', 'segment'] } }, sort: 'name', limit: 200 })).data as SavedView[],
   })
 }
 
@@ -61,11 +61,14 @@ export function matchesView(object: ObjectMeta, state: ListState, view: SavedVie
 
 export function useViewMutations(object: ObjectMeta) {
   const client = useQueryClient()
-  const refresh = () => client.invalidateQueries({ queryKey: ['records', 'views'] })
+  const refresh = () => Promise.all([
+    client.invalidateQueries({ queryKey: ['records', 'views'] }),
+    client.invalidateQueries({ queryKey: ['records', object.name, 'segments'] }),
+  ])
   return {
     create: useMutation({
-      mutationFn: (input: { name: string; shared: boolean; state: ListState }) =>
-        recordsApi.create('views', { name: input.name, shared: input.shared, object: object.name, kind: 'table', ...viewValues(object, input.state) }) as Promise<SavedView>,
+      mutationFn: (input: { name: string; shared: boolean; state: ListState; segment?: boolean }) =>
+        recordsApi.create('views', { name: input.name, shared: input.shared, object: object.name, kind: input.segment ? 'segment' : 'table', ...viewValues(object, input.state) }) as Promise<SavedView>,
       onSuccess: refresh,
     }),
     update: useMutation({

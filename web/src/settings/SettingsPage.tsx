@@ -1,4 +1,4 @@
-import { AppstoreOutlined, SafetyOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons'
+import { AppstoreOutlined, DashboardOutlined, SafetyOutlined, TagsOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons'
 import { Menu, Tabs, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,6 +11,8 @@ import { ObjectsSettings } from './ObjectsSettings.tsx'
 import { RolesSettings } from './RolesSettings.tsx'
 import { TeamsSettings } from './TeamsSettings.tsx'
 import { UsersSettings } from './UsersSettings.tsx'
+import { TagsSettings } from '../tags/TagsSettings.tsx'
+import { QualitySettings } from '../quality/QualitySettings.tsx'
 import { useIsPhone } from '../app/use-is-phone.ts'
 
 registerMessages('settings', settingsMessages)
@@ -21,6 +23,8 @@ const SECTIONS: { key: string; icon: ReactNode; page: ReactNode }[] = [
   { key: 'fields', icon: <UnorderedListOutlined />, page: <FieldsSettings /> },
   { key: 'objects', icon: <AppstoreOutlined />, page: <ObjectsSettings /> },
   { key: 'roles', icon: <SafetyOutlined />, page: <RolesSettings /> },
+  { key: 'tags', icon: <TagsOutlined />, page: <TagsSettings /> },
+  { key: 'quality', icon: <DashboardOutlined />, page: <QualitySettings /> },
 ]
 
 /** /settings/*: the administrator's pages, a menu on the left (on top on a phone). */

@@ -2,6 +2,11 @@ import type { Migration } from '../migrator.ts'
 import { platform } from './001-platform.ts'
 import { eventsAndJobs } from './002-events-and-jobs.ts'
 import { searchKeys } from './003-search-keys.ts'
+import { imports } from './004-imports.ts'
+import { audit } from './005-audit.ts'
+import { merges } from './006-merges.ts'
+import { quality } from './007-quality.ts'
+import { poolAndNotifications } from './008-pool-and-notifications.ts'
 
 /** Every migration, in the order it must run. Append only. */
-export const migrations: Migration[] = [platform, eventsAndJobs, searchKeys]
+export const migrations: Migration[] = [platform, eventsAndJobs, searchKeys, imports, audit, merges, quality, poolAndNotifications]

@@ -1,5 +1,6 @@
 import type { FieldDefinition } from '../object-definition.ts'
 import { accept, refuse, singleColumn, type Checked, type FieldTypeDefinition } from './field-type.ts'
+import { numberFormat } from './intl-formats.ts'
 
 const NUMBER_OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'is_empty', 'is_not_empty'] as const
 const MAX_ABS = 1e15
@@ -50,7 +51,7 @@ function numberType(defaultScale: number, suffix = ''): FieldTypeDefinition {
       return decimal.ok ? accept(decimal.value) : decimal
     },
     fromColumns: (row, field) => (row[field.name] == null ? null : Number(row[field.name])),
-    format: (value, field, locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: scaleOf(field) }).format(Number(value)) + suffix,
+    format: (value, field, locale) => numberFormat(locale, { maximumFractionDigits: scaleOf(field) }).format(Number(value)) + suffix,
     jsonSchema: (field) => ({ type: 'number', ...(field.min !== undefined && { minimum: field.min }), ...(field.max !== undefined && { maximum: field.max }) }),
   }
 }
@@ -120,7 +121,7 @@ export const currencyField: FieldTypeDefinition = {
     const money = value as { amount: string; currency: string }
     // ¥ and $ as people write them; other dollars and yen keep their prefix (HK$, JP¥) so they are not mistaken.
     const currencyDisplay = money.currency === 'CNY' || money.currency === 'USD' ? 'narrowSymbol' : 'symbol'
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, currencyDisplay }).format(Number(money.amount))
+    return numberFormat(locale, { style: 'currency', currency: money.currency, currencyDisplay }).format(Number(money.amount))
   },
   fromColumns(row, field) {
     const amount = row[field.name]

@@ -1,4 +1,5 @@
 import { label, type ObjectDefinition } from '../object-definition.ts'
+import { tagsField } from './tag.ts'
 import { INDUSTRY_OPTIONS, LIFECYCLE_OPTIONS, SIZE_OPTIONS, SOURCE_OPTIONS, TIER_OPTIONS } from './shared-options.ts'
 
 export const account: ObjectDefinition = {
@@ -9,7 +10,9 @@ export const account: ObjectDefinition = {
   pluralLabel: label('Accounts', '客户'),
   titleField: 'name',
   owned: true,
+  poolWhenUnowned: true,
   defaultSort: '-updated_at',
+  duplicateRules: [{ kind: 'email', field: 'email' }, { kind: 'phone', field: 'phone' }, { kind: 'name', field: 'name', organisation: true }],
   fields: [
     { name: 'name', type: 'text', label: label('Name', '客户名称'), required: true, searchable: true },
     { name: 'industry', type: 'single_select', label: label('Industry', '行业'), options: INDUSTRY_OPTIONS },
@@ -27,5 +30,7 @@ export const account: ObjectDefinition = {
     { name: 'rating', type: 'rating', label: label('Rating', '评级'), max: 5 },
     { name: 'last_activity_at', type: 'datetime', label: label('Last contact', '最近联系'), readOnly: true },
     { name: 'description', type: 'long_text', label: label('Description', '描述') },
+    tagsField,
   ],
+  completeness: { industry: 2, phone: 2, email: 1, city: 1, address: 1, tier: 1, source: 1, website: 1 },
 }

@@ -1,4 +1,5 @@
 import { label, type ObjectDefinition } from '../object-definition.ts'
+import { tagsField } from './tag.ts'
 import { GENDER_OPTIONS, LIFECYCLE_OPTIONS, SOURCE_OPTIONS } from './shared-options.ts'
 
 export const contact: ObjectDefinition = {
@@ -11,6 +12,7 @@ export const contact: ObjectDefinition = {
   personName: true,
   owned: true,
   defaultSort: '-updated_at',
+  duplicateRules: [{ kind: 'email', field: 'email' }, { kind: 'phone', field: 'phone' }, { kind: 'name', field: 'name', company: 'account_id' }],
   fields: [
     { name: 'name', type: 'text', label: label('Name', '姓名'), required: true, searchable: true },
     { name: 'account_id', type: 'relation', target: 'accounts', label: label('Account', '所属客户') },
@@ -25,5 +27,7 @@ export const contact: ObjectDefinition = {
     { name: 'source', type: 'single_select', label: label('Source', '来源'), options: SOURCE_OPTIONS },
     { name: 'last_activity_at', type: 'datetime', label: label('Last contact', '最近联系'), readOnly: true },
     { name: 'description', type: 'long_text', label: label('Notes', '备注') },
+    tagsField,
   ],
+  completeness: { account_id: 2, phone: 2, email: 2, job_title: 1, wechat: 1, city: 1 },
 }

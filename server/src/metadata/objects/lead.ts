@@ -1,4 +1,5 @@
 import { label, type ObjectDefinition } from '../object-definition.ts'
+import { tagsField } from './tag.ts'
 import { INDUSTRY_OPTIONS, LEAD_STATUSES, SOURCE_OPTIONS } from './shared-options.ts'
 
 export const lead: ObjectDefinition = {
@@ -11,6 +12,7 @@ export const lead: ObjectDefinition = {
   personName: true,
   owned: true,
   defaultSort: '-created_at',
+  duplicateRules: [{ kind: 'email', field: 'email' }, { kind: 'phone', field: 'phone' }, { kind: 'name', field: 'name', company: 'company' }],
   fields: [
     { name: 'name', type: 'text', label: label('Name', '姓名'), required: true, searchable: true },
     { name: 'company', type: 'text', label: label('Company', '公司名称'), searchable: true },
@@ -25,5 +27,7 @@ export const lead: ObjectDefinition = {
     { name: 'rating', type: 'rating', label: label('Rating', '评级'), max: 5 },
     { name: 'converted_at', type: 'datetime', label: label('Converted at', '转化时间'), readOnly: true },
     { name: 'description', type: 'long_text', label: label('Notes', '备注') },
+    tagsField,
   ],
+  completeness: { company: 2, phone: 2, email: 1, job_title: 1, source: 1, industry: 1, city: 1 },
 }

@@ -1,4 +1,5 @@
 import { label, type ObjectDefinition } from '../object-definition.ts'
+import { tagsField } from './tag.ts'
 import { OPPORTUNITY_STAGES, SOURCE_OPTIONS } from './shared-options.ts'
 
 export const opportunity: ObjectDefinition = {
@@ -22,5 +23,7 @@ export const opportunity: ObjectDefinition = {
     { name: 'next_step', type: 'text', label: label('Next step', '下一步') },
     { name: 'lost_reason', type: 'text', label: label('Lost reason', '输单原因') },
     { name: 'description', type: 'long_text', label: label('Description', '描述') },
+    tagsField,
   ],
+  completeness: { account_id: 2, amount: 2, expected_close_date: 2, contact_id: 1, source: 1, next_step: 1 },
 }

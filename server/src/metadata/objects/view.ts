@@ -19,7 +19,9 @@ export const view: ObjectDefinition = {
     { name: 'object', type: 'text', label: label('Object', '对象'), required: true, maxLength: 64 },
     {
       name: 'kind', type: 'single_select', label: label('Kind', '类型'), required: true,
-      options: [{ value: 'table', label: label('Table', '表格') }, { value: 'kanban', label: label('Kanban', '看板') }],
+      options: [{ value: 'table', label: label('Table', '表格') }, { value: 'kanban', label: label('Kanban', '看板') },
+        // A dynamic segment: a saved filter (behavioural conditions included) shown with its live count.
+        { value: 'segment', label: label('Segment', '客户分群') }],
     },
     { name: 'filter', type: 'long_text', label: label('Filter', '筛选条件') },
     { name: 'sort', type: 'text', label: label('Sort', '排序'), maxLength: 100 },

@@ -1,0 +1,72 @@
+import { sql } from 'kysely'
+import { can } from '../access/record-access.ts'
+import { AppError } from '../errors/app-error.ts'
+import type { Locale } from '../i18n/translate.ts'
+import { formatFieldValue } from '../metadata/field-types/format-value.ts'
+import { isUuid } from '../metadata/field-types/reference-types.ts'
+import { fieldExpression } from '../metadata/field-sql.ts'
+import type { ObjectSchema } from '../metadata/object-catalog.ts'
+import type { FieldDefinition } from '../metadata/object-definition.ts'
+import type { RecordContext } from '../records/record-context.ts'
+import type { ApiRecord } from '../records/row-mapping.ts'
+import { scopedSelect } from '../records/scoped-query.ts'
+
+export interface ExportColumn {
+  field: FieldDefinition
+  header: string
+}
+
+const isLink = (field: FieldDefinition) => field.type === 'relation' || field.type === 'user'
+const targetOf = (field: FieldDefinition, record: ApiRecord): string | undefined =>
+  field.type === 'user' ? 'users' : field.target === '*' ? (record.related_object as string | undefined) : field.target
+
+/** The columns of an export: the list view's `fields`, or the object's own fields; headers in the reader's language. */
+export function exportColumns(object: ObjectSchema, names: string[] | undefined, locale: Locale): ExportColumn[] {
+  const fields = names
+    ? names.map((name) => {
+        const field = object.field(name)
+        if (!field) throw new AppError('VALIDATION_FAILED', [{ field: 'fields', code: 'unknown_field' }])
+        return field
+      })
+    : [object.field(object.titleField)!, ...object.fields.filter((field) => field.name !== object.titleField)]
+  return fields.map((field) => ({ field, header: field.label[locale] }))
+}
+
+/** Names of the records that a chunk's relation and user fields link to: target object → id → title. */
+export type LinkNames = Map<string, Map<string, string>>
+
+/** Looks up, once per chunk, the titles of every linked record the caller may read. */
+export async function linkNames(ctx: RecordContext, fields: FieldDefinition[], records: ApiRecord[]): Promise<LinkNames> {
+  const wanted = new Map<string, Set<string>>()
+  for (const field of fields.filter(isLink)) {
+    for (const record of records) {
+      const target = targetOf(field, record)
+      const value = record[field.name]
+      if (!target || value === null || value === undefined) continue
+      const ids = wanted.get(target) ?? new Set<string>()
+      for (const id of Array.isArray(value) ? value : [value]) if (isUuid(id)) ids.add(id)
+      wanted.set(target, ids)
+    }
+  }
+  const names: LinkNames = new Map()
+  for (const [targetName, ids] of wanted) {
+    const target = ctx.catalog.find(targetName)
+    if (!target || ids.size === 0 || !can(ctx.actor, target, 'read')) continue
+    const title = target.field(target.titleField)!
+    const rows = await scopedSelect(ctx, target)
+      .select(['id', sql<string | null>`(${fieldExpression(title)})::text`.as('title')])
+      .where('id', 'in', [...ids])
+      .execute()
+    names.set(targetName, new Map(rows.map((row) => [row.id as string, (row.title as string | null) ?? ''])))
+  }
+  return names
+}
+
+/** One field of a record as a person reads it; links show the linked record's name. */
+export function cellText(record: ApiRecord, field: FieldDefinition, names: LinkNames, locale: Locale): string {
+  const value = record[field.name]
+  if (!isLink(field) || value === null || value === undefined) return formatFieldValue(value, field, locale)
+  const byId = names.get(targetOf(field, record) ?? '')
+  const name = (id: unknown) => byId?.get(String(id)) ?? String(id)
+  return Array.isArray(value) ? value.map(name).join(locale === 'zh-CN' ? '、' : ', ') : name(value)
+}
