@@ -42,7 +42,7 @@ const WATCH_FIRST_ROW = `(() => {
   const check = () => {
     const row = document.querySelector(${JSON.stringify(ROW_SELECTOR)})
     if (!row || row.getBoundingClientRect().height === 0) return false
-    requestAnimationFrame(() => { if (window.__firstRowMs === undefined) window.__firstRowMs = performance.now() })
+    requestAnimationFrame(() => { if (window.__firstRowMs === undefined) { window.__firstRowMs = performance.now(); window.__firstRowEpoch = performance.timeOrigin + window.__firstRowMs } })
     return true
   }
   const observer = new MutationObserver(() => { if (check()) observer.disconnect() })
@@ -78,23 +78,25 @@ export async function measureWeb(baseUrl: string, email: string, password: strin
   const browser = await launchChromium()
   try {
     const context = await signedInContext(browser, baseUrl, email, password)
-    const scripts: Array<Promise<JsFile | undefined>> = []
+    // Each script with the moment its request started, to tell the first screen's from what came after the row.
+    const scripts: Array<Promise<(JsFile & { startedAt: number }) | undefined>> = []
     const page = await context.newPage()
     page.on('response', (response) => {
       const type = response.headers()['content-type'] ?? ''
       if (response.request().resourceType() !== 'script' && !type.includes('javascript')) return
+      const startedAt = response.request().timing().startTime
       scripts.push(response.body().then(
-        (body) => ({ path: new URL(response.url()).pathname, rawBytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length }),
+        (body) => ({ path: new URL(response.url()).pathname, rawBytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length, startedAt }),
         () => undefined,
       ))
     })
     const result: WebResult = {}
     let coldMs: number | undefined
-    let firstScreen = Number.POSITIVE_INFINITY
+    let firstRowAt = Number.POSITIVE_INFINITY
     try {
       coldMs = await loadList(context, baseUrl)
-      firstScreen = scripts.length
-      // Whatever the first screen still fetches right after the row shows counts as initial too.
+      firstRowAt = await page.evaluate(() => (window as unknown as { __firstRowEpoch: number }).__firstRowEpoch)
+      // What the page fetches once the row is there (secondary widgets) is reported apart, as "until quiet".
       await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {})
     } catch (error) {
       result.firstRowError = `no row of ${ROW_SELECTOR} within ${ROW_TIMEOUT_MS / 1000} s at ${LIST_PATH} (${(error as Error).message.split('\n')[0]})`
@@ -102,8 +104,9 @@ export async function measureWeb(baseUrl: string, email: string, password: strin
       await page.screenshot({ path: MISSING_ROW_SCREENSHOT }).catch(() => {})
     }
     const all = await Promise.all(scripts)
-    const files = all.slice(0, firstScreen).filter((file) => file !== undefined).sort((a, b) => b.gzipBytes - a.gzipBytes)
-    const idle = all.filter((file) => file !== undefined)
+    const loaded = all.filter((file) => file !== undefined)
+    const files = loaded.filter((file) => file.startedAt <= firstRowAt).map(({ startedAt: _startedAt, ...file }) => file).sort((a, b) => b.gzipBytes - a.gzipBytes)
+    const idle = loaded
     result.initialJs = { ...sum(files), files, afterIdle: { ...sum(idle), files: idle.length } }
     if (coldMs !== undefined) {
       const samples: number[] = []

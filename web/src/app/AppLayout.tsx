@@ -14,6 +14,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { lazyNamed } from './lazy-named.ts'
 import { MODULE_ORDER, objectIcon, SETTINGS_OBJECTS } from './object-icons.tsx'
 import { PageLoading } from './PageLoading.tsx'
+import { useAfterFirstContent } from './first-content.ts'
 import { useIsPhone } from './use-is-phone.ts'
 import { useSearchShortcut } from './use-search-shortcut.ts'
 import { Kbd } from './text.tsx'
@@ -49,6 +50,7 @@ export function AppLayout({ session }: { session: Session }) {
   const location = useLocation()
   const client = useQueryClient()
   const phone = useIsPhone()
+  const secondary = useAfterFirstContent()
   const [drawerOpen, setDrawerOpen] = useState(false)
   const [searchOpen, setSearchOpen] = useSearchShortcut()
   const items = useNavItems()
@@ -79,7 +81,7 @@ export function AppLayout({ session }: { session: Session }) {
             {t('header.search')}{!phone && <Kbd style={{ marginInlineStart: 'auto' }}>{t('header.searchKey')}</Kbd>}
           </Button>
           <div style={{ flex: 1 }} />
-          <Suspense fallback={null}><NotificationBell /></Suspense>
+          {secondary && <Suspense fallback={null}><NotificationBell /></Suspense>}
           <LanguageSwitch />
           <Dropdown menu={{ items: [{ key: 'sign-out', icon: <LogoutOutlined />, label: t('header.signOut'), onClick: () => void signOut() }] }}>
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">

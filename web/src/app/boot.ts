@@ -11,5 +11,15 @@ export function startEarlyRequests() {
   if (location.pathname.startsWith('/sign-')) return
   preloadPage(location.pathname)
   void queryClient.prefetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: Infinity })
-  void queryClient.prefetchQuery({ queryKey: metadataKey, queryFn: fetchMetadata, staleTime: METADATA_STALE_MS })
+  const metadata = queryClient.fetchQuery({ queryKey: metadataKey, queryFn: fetchMetadata, staleTime: METADATA_STALE_MS })
+  // A list page: its first rows are asked for as soon as the metadata says what to ask.
+  const [, o, name, more] = location.pathname.split('/')
+  if (o === 'o' && name && !more) {
+    void Promise.all([metadata, import('../records/list-request.ts')]).then(([objects, { prefetchList }]) => {
+      const object = objects.find((candidate) => candidate.name === name)
+      if (object) prefetchList(queryClient, object)
+    }, () => undefined)
+  } else {
+    metadata.catch(() => undefined)
+  }
 }

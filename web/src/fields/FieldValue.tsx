@@ -1,4 +1,5 @@
 import { Space, Tag } from 'antd'
+import { Suspense } from 'react'
 import { Link } from 'react-router'
 import { formatFieldValue } from '../../../server/src/metadata/field-types/format-value.ts'
 import { currentLanguage } from '../i18n/i18n.ts'
@@ -6,8 +7,11 @@ import { useLabel } from '../metadata/labels.ts'
 import type { FieldMeta } from '../metadata/types.ts'
 import { isEmptyValue } from './validate-value.ts'
 import { Muted } from '../app/text.tsx'
-import { TagChips } from '../tags/TagChips.tsx'
-import { isTagsField } from '../tags/use-tags.ts'
+import { lazyNamed } from '../app/lazy-named.ts'
+import { isTagsField } from './is-tags-field.ts'
+
+const TagChips = lazyNamed(() => import('../tags/TagChips.tsx'), 'TagChips')
+
 
 const EMPTY = <Muted>—</Muted>
 
@@ -37,7 +41,7 @@ export function FieldValue({ field, value, titles }: { field: FieldMeta; value: 
     case 'user': {
       const ids = Array.isArray(value) ? (value as string[]) : [String(value)]
       const target = field.type === 'user' ? 'users' : field.target!
-      if (isTagsField(field)) return <TagChips ids={ids} titles={titles} />
+      if (isTagsField(field)) return <Suspense fallback={null}><TagChips ids={ids} titles={titles} /></Suspense>
       return (
         <Space size={[8, 0]} wrap>
           {ids.map((id) => <Link key={id} to={`/o/${target}/${id}`} onClick={(event) => event.stopPropagation()}>{titles?.[id] ?? '…'}</Link>)}

@@ -1,7 +1,7 @@
 import { AppstoreOutlined, UnorderedListOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
 import { Button, Col, Flex, Result, Row, Space } from 'antd'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiError } from '../api/client.ts'
@@ -26,6 +26,7 @@ import { useIsPhone } from '../app/use-is-phone.ts'
 import { PoolActions } from '../pool/PoolActions.tsx'
 import { CompletenessBadge } from '../quality/CompletenessBadge.tsx'
 import { RecordDuplicates } from '../duplicates/RecordDuplicates.tsx'
+import { markFirstContent } from '../app/first-content.ts'
 
 registerMessages('record-page', recordPageMessages)
 
@@ -36,6 +37,10 @@ export function RecordPage() {
   const { data: objects, isPending } = useMetadata()
   const object = objects?.find((candidate) => candidate.name === name)
   const record = useRecord(name ?? '', id ?? '')
+  const loaded = record.isSuccess
+  useEffect(() => {
+    if (loaded) markFirstContent()
+  }, [loaded])
   if (isPending || record.isPending) return <PageLoading />
   if (!object || !objects) return <Result status="404" title={t('objectNotFound')} />
   if (record.isError || !record.data) {

@@ -1,11 +1,11 @@
 import { Flex } from 'antd'
-import { Suspense, useMemo, useState } from 'react'
+import { Suspense, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiRecord } from '../api/records.ts'
+import { markFirstContent } from '../app/first-content.ts'
 import { lazyNamed } from '../app/lazy-named.ts'
 import type { ObjectMeta } from '../metadata/types.ts'
-import { fieldOf } from '../metadata/use-metadata.ts'
-import { cardFields, toFilter } from './list-state.ts'
+import { listRequestOf } from './list-request.ts'
 import { ListToolbar } from './ListToolbar.tsx'
 import { RecordTable } from './RecordTable.tsx'
 import { useListQuery } from './use-list-query.ts'
@@ -26,16 +26,15 @@ export function ObjectList({ object }: { object: ObjectMeta }) {
   const [filtersOpen, setFiltersOpen] = useState(false)
   const [creating, setCreating] = useState(false)
   const [selected, setSelected] = useState<string[]>([])
-  const filter = useMemo(() => toFilter(object, state.conditions), [object, state.conditions])
-  const sort = state.sort ?? object.defaultSort
-  const fields = useMemo(
-    () => [...new Set([object.titleField, ...state.columns, ...cardFields(object, state.columns)])].filter((name) => fieldOf(object, name)),
-    [object, state.columns],
-  )
-  const list = { filter, sort, q: state.q.trim(), fields }
+  const list = useMemo(() => listRequestOf(object, state), [object, state])
+  const filter = list.filter
   const query = useListQuery(object, list)
   const records: ApiRecord[] = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data])
   const selectedRecords = records.filter((record) => selected.includes(record.id))
+  const firstPageIn = query.isSuccess
+  useEffect(() => {
+    if (firstPageIn) markFirstContent()
+  }, [firstPageIn])
   return (
     <Flex vertical gap={12}>
       <ListToolbar object={object} state={state} onChange={setState} filter={filter} filtersOpen={filtersOpen}

@@ -36,7 +36,7 @@ const WIDTH: Partial<Record<FieldMeta['type'], number>> = {
 // Edited in the full form only: several inputs that do not fit a cell.
 const NOT_INLINE = new Set(['address', 'file', 'rich_text', 'auto_number'])
 /** Rows from the end of what is loaded at which the next page is asked for. */
-const PREFETCH_ROWS = 30
+const PREFETCH_ROWS = 15
 
 /**
  * The desktop list: one column per chosen field, sortable headers, row selection, inline edit.

@@ -1,13 +1,15 @@
 import { DeleteOutlined, DownOutlined, SaveOutlined, TeamOutlined } from '@ant-design/icons'
 import { App, Button, Checkbox, Dropdown, Flex, Input, Popconfirm, Popover, Space, Tag, type MenuProps } from 'antd'
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/client.ts'
 import { useSession } from '../auth/use-session.ts'
 import type { ObjectMeta } from '../metadata/types.ts'
 import { initialListState, type ListState } from './list-state.ts'
 import { matchesView, stateOfView, useSavedViews, useViewMutations, type SavedView } from './use-saved-views.ts'
-import { SegmentCount } from '../segments/SegmentCount.tsx'
+import { lazyNamed } from '../app/lazy-named.ts'
+
+const SegmentCount = lazyNamed(() => import('../segments/SegmentCount.tsx'), 'SegmentCount')
 
 interface SavedViewsProps {
   object: ObjectMeta
@@ -35,7 +37,7 @@ export function SavedViews({ object, state, onChange }: SavedViewsProps) {
   const failed = (error: unknown) => message.error(error instanceof ApiError ? (error.fields[0]?.message ?? error.message) : t('views.failed'))
   const item = (view: SavedView) => ({
     key: view.id,
-    label: <Space size={4}>{view.name}{view.shared && <TeamOutlined />}{view.kind === 'segment' && <SegmentCount object={object.name} id={view.id} />}</Space>,
+    label: <Space size={4}>{view.name}{view.shared && <TeamOutlined />}{view.kind === 'segment' && <Suspense fallback={null}><SegmentCount object={object.name} id={view.id} /></Suspense>}</Space>,
   })
   const items: MenuProps['items'] = [
     { key: '', label: t('views.all') },

@@ -12,6 +12,12 @@ export interface ListRequest {
   fields: string[]
 }
 
+/** A page just fetched (or prefetched at start) is not asked for again on mount; writes invalidate it. */
+export const LIST_STALE_MS = 5_000
+
+export const fetchListPage = (object: ObjectMeta, list: ListRequest, cursor: string | null, signal?: AbortSignal): Promise<ListPage> =>
+  recordsApi.list(object.name, { filter: list.filter, sort: list.sort, q: list.q || undefined, fields: list.fields, cursor, limit: PAGE_SIZE }, signal)
+
 export const listKey = (object: string, list: ListRequest) => ['records', object, 'list', list] as const
 export type ListData = InfiniteData<ListPage, string | null>
 export type ListQueryResult = UseInfiniteQueryResult<ListData>
@@ -21,10 +27,10 @@ export function useListQuery(object: ObjectMeta, list: ListRequest): ListQueryRe
   return useInfiniteQuery<ListPage, Error, ListData, ReturnType<typeof listKey>, string | null>({
     queryKey: listKey(object.name, list),
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      recordsApi.list(object.name, { filter: list.filter, sort: list.sort, q: list.q || undefined, fields: list.fields, cursor: pageParam, limit: PAGE_SIZE }, signal),
+    queryFn: ({ pageParam, signal }) => fetchListPage(object, list, pageParam, signal),
     getNextPageParam: (last) => last.next_cursor,
     placeholderData: keepPreviousData,
+    staleTime: LIST_STALE_MS,
   })
 }
 

@@ -17,7 +17,8 @@ function sanitize(object: ObjectMeta, state: ListState): ListState {
   }
 }
 
-function remembered(object: ObjectMeta): ListState {
+/** The list state this browser last used for the object (filters, sort, columns), or the defaults. */
+export function remembered(object: ObjectMeta): ListState {
   try {
     const saved = localStorage.getItem(storageKey(object.name))
     if (saved) return sanitize(object, JSON.parse(saved) as ListState)

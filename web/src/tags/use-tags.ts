@@ -20,6 +20,4 @@ export function useTags() {
   })
 }
 
-/** Whether a field holds tags: a list relation to the tags object. */
-export const isTagsField = (field: { type: string; target?: string; relationKind?: string }) =>
-  field.type === 'relation' && field.target === 'tags' && field.relationKind === 'many_to_many'
+export { isTagsField } from '../fields/is-tags-field.ts'
