@@ -81,7 +81,10 @@ export function AppLayout({ session }: { session: Session }) {
             {t('header.search')}{!phone && <Kbd style={{ marginInlineStart: 'auto' }}>{t('header.searchKey')}</Kbd>}
           </Button>
           <div style={{ flex: 1 }} />
-          {secondary && <Suspense fallback={null}><NotificationBell /></Suspense>}
+          {/* The bell's place is kept while it loads, so the header does not shift under the pointer. */}
+          <span style={{ display: 'inline-flex', minWidth: 32 }}>
+            {secondary && <Suspense fallback={null}><NotificationBell /></Suspense>}
+          </span>
           <LanguageSwitch />
           <Dropdown menu={{ items: [{ key: 'sign-out', icon: <LogoutOutlined />, label: t('header.signOut'), onClick: () => void signOut() }] }}>
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">

@@ -11,7 +11,6 @@ import type { ListState } from './list-state.ts'
 import { RecordCount } from './RecordCount.tsx'
 import { SavedViews } from './SavedViews.tsx'
 import { PageTitle } from '../app/text.tsx'
-import { useAfterFirstContent } from '../app/first-content.ts'
 import { useIsPhone } from '../app/use-is-phone.ts'
 import { lazyNamed } from '../app/lazy-named.ts'
 
@@ -36,7 +35,6 @@ export function ListToolbar({ object, state, onChange, filter, filtersOpen, onTo
   const { t } = useTranslation('records')
   const label = useLabel()
   const phone = useIsPhone()
-  const secondary = useAfterFirstContent()
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
   const search = (q: string, now = false) => {
     clearTimeout(timer.current)
@@ -64,11 +62,11 @@ export function ListToolbar({ object, state, onChange, filter, filtersOpen, onTo
           </Button>
         </Badge>
         {!phone && <ColumnChooser object={object} columns={state.columns} onChange={(columns) => onChange((current) => ({ ...current, columns }))} />}
-        {secondary && (object.permissions.export || (object.name === 'contacts' && object.permissions.create)) && (
+        {(object.permissions.export || (object.name === 'contacts' && object.permissions.create)) && (
           <Suspense fallback={null}><ExportMenu object={object} state={state} filter={filter} /></Suspense>
         )}
-        {secondary && Boolean(object.duplicateRules?.length) && <Suspense fallback={null}><DuplicatesLink object={object} /></Suspense>}
-        {secondary && !phone && object.permissions.create && <Suspense fallback={null}><ImportButton object={object} /></Suspense>}
+        {Boolean(object.duplicateRules?.length) && <Suspense fallback={null}><DuplicatesLink object={object} /></Suspense>}
+        {!phone && object.permissions.create && <Suspense fallback={null}><ImportButton object={object} /></Suspense>}
         {hasKanban && (
           <Link to={`/o/${object.name}/kanban`} data-testid="open-kanban"><Button icon={<ProjectOutlined />}>{t('kanban')}</Button></Link>
         )}
