@@ -10,6 +10,9 @@ const MAX_DEPTH = 20
 export function findUnstorableText(value: unknown, path = '', depth = 0): string | undefined {
   if (typeof value === 'string') return UNSTORABLE.test(value) ? (depth === 0 ? 'body' : path) : undefined
   if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return undefined
+  // Only parsed data (JSON, query strings) is walked: a streamed upload's body is not text to check.
+  const prototype = Object.getPrototypeOf(value)
+  if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) return undefined
   for (const [key, item] of Object.entries(value)) {
     const itemPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key
     if (UNSTORABLE.test(key)) return itemPath
