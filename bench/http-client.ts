@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import http from 'node:http'
 
 export interface HttpResponse<T = unknown> {
@@ -53,6 +54,24 @@ export class HttpClient {
       })
       request.on('error', reject)
       request.end(payload)
+    })
+  }
+
+  /** PUT of a file's bytes, streamed from disk (an upload the way a browser sends it). */
+  putFile<T = unknown>(path: string, filePath: string, contentType: string): Promise<HttpResponse<T>> {
+    const start = performance.now()
+    return new Promise((resolve, reject) => {
+      const request = http.request({
+        agent: this.agent, host: this.url.hostname, port: this.url.port, method: 'PUT', path,
+        headers: { accept: 'application/json', 'content-type': contentType, 'content-length': String(fs.statSync(filePath).size), ...(this.cookie && { cookie: this.cookie }) },
+      }, (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('error', reject)
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as T, ms: performance.now() - start }))
+      })
+      request.on('error', reject)
+      fs.createReadStream(filePath).on('error', reject).pipe(request)
     })
   }
 

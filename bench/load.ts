@@ -2,7 +2,6 @@ import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
 import { loadActor } from '../server/src/auth/load-actor.ts'
 import type { Db } from '../server/src/db/database.ts'
-import { generateContactValues } from '../server/src/demo/demo-dataset.ts'
 import { loadCatalog } from '../server/src/metadata/object-catalog.ts'
 import type { RecordContext } from '../server/src/records/record-context.ts'
 import { createRecords } from '../server/src/records/write-pipeline.ts'
@@ -48,77 +47,29 @@ export async function setUpWorkspace(db: Db): Promise<LoadedWorkspace> {
   return { workspaceId, adminId, ownerIds: [adminId, ...reps.map((rep) => rep.id)], reps, ctx }
 }
 
-export interface LoadResult {
-  rows: number
-  seconds: number
-  rowsPerSecond: number
+/** The contacts table after the load: sizes, and how long ANALYZE took. */
+export interface TableStats {
   analyzeSeconds: number
   tableBytes: number
   indexBytes: number
   /** Size of each index of the contacts table. */
   indexes: Record<string, number>
-  /** Share of the load's wall time the main thread was busy (validation, search documents, query building, pg encoding). */
-  mainThreadBusy: number
-  /** Cumulative [rows, seconds] at each progress step, to see the rate change as the table grows. */
-  progress: Array<[number, number]>
 }
 
-/**
- * `rows` contacts through createRecords (validation, search document, insert, events) in
- * batches, owners assigned round-robin; then ANALYZE. Prints progress on big loads.
- */
-export async function loadContacts(workspace: LoadedWorkspace, rows: number, batchSize: number, log: (line: string) => void): Promise<LoadResult> {
-  const contacts = workspace.ctx.catalog.get('contacts')
-  const generated = generateContactValues(Math.max(0, rows - KNOWN_CONTACTS.length), 20240501)
-  const start = performance.now()
-  const elu = performance.eventLoopUtilization()
-  const progress: Array<[number, number]> = []
-  let lastReport = { rows: 0, seconds: 0 }
-  let done = 0
-  let nextReport = 0.1
-  let batch: Record<string, unknown>[] = []
-  const flush = async () => {
-    if (batch.length === 0) return
-    await createRecords(workspace.ctx, contacts, batch, { bulk: true })
-    done += batch.length
-    batch = []
-    if (done / rows >= nextReport) {
-      const seconds = (performance.now() - start) / 1000
-      progress.push([done, seconds])
-      const recent = (done - lastReport.rows) / (seconds - lastReport.seconds)
-      if (rows >= 50_000) log(`    loaded ${done.toLocaleString('en')} / ${rows.toLocaleString('en')} in ${seconds.toFixed(0)} s (${Math.round(done / seconds).toLocaleString('en')} rows/s overall, ${Math.round(recent).toLocaleString('en')} rows/s in the last step)`)
-      lastReport = { rows: done, seconds }
-      nextReport += 0.1
-    }
-  }
-  let index = 0
-  const add = async (values: Record<string, unknown>) => {
-    batch.push({ ...values, owner_id: workspace.ownerIds[index % workspace.ownerIds.length] })
-    index++
-    if (batch.length >= batchSize) await flush()
-  }
-  for (const values of KNOWN_CONTACTS.slice(0, rows)) await add(values)
-  for (const values of generated) await add(values)
-  await flush()
-  const seconds = (performance.now() - start) / 1000
-  const mainThreadBusy = performance.eventLoopUtilization(elu).utilization
+/** ANALYZE (so the lists are planned on real statistics), then the contacts table's sizes. */
+export async function analyzeContacts(db: Db): Promise<TableStats> {
   const analyzeStart = performance.now()
-  await sql`analyze`.execute(workspace.ctx.db)
+  await sql`analyze`.execute(db)
   const analyzeSeconds = (performance.now() - analyzeStart) / 1000
   const size = await sql<{ table_bytes: number; index_bytes: number }>`
-    select pg_table_size('contacts')::bigint as table_bytes, pg_indexes_size('contacts')::bigint as index_bytes`.execute(workspace.ctx.db)
+    select pg_table_size('contacts')::bigint as table_bytes, pg_indexes_size('contacts')::bigint as index_bytes`.execute(db)
   const indexes = await sql<{ name: string; bytes: number }>`
     select indexrelid::regclass::text as name, pg_relation_size(indexrelid)::bigint as bytes
-    from pg_index where indrelid = 'contacts'::regclass order by 2 desc`.execute(workspace.ctx.db)
+    from pg_index where indrelid = 'contacts'::regclass order by 2 desc`.execute(db)
   return {
-    rows: done,
-    seconds,
-    rowsPerSecond: done / seconds,
     analyzeSeconds,
     tableBytes: Number(size.rows[0].table_bytes),
     indexBytes: Number(size.rows[0].index_bytes),
     indexes: Object.fromEntries(indexes.rows.map((row) => [row.name, Number(row.bytes)])),
-    mainThreadBusy,
-    progress,
   }
 }

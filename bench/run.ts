@@ -21,7 +21,8 @@ import type { Engine } from '../server/src/db/database.ts'
 import { ensureWebBuild } from '../server/src/web/web-build.ts'
 import { adminDatabaseUrl, startBenchEngine, type BenchEngine } from './engines.ts'
 import { HttpClient } from './http-client.ts'
-import { ADMIN_EMAIL, PASSWORD, loadContacts, setUpWorkspace } from './load.ts'
+import { ADMIN_EMAIL, PASSWORD, analyzeContacts, setUpWorkspace } from './load.ts'
+import { formatImport, importWorkDir, measureImport, measureRawCopy, writeContactsCsv } from './import.ts'
 import { checksOf, engineLabel, formatEngine, formatMisses, formatSummary, formatWebLine, TARGETS, type EngineReport } from './report.ts'
 import { actorsOf, measureList, measureOverhead, measureSearch, measureStall, type ListSpec } from './scenarios.ts'
 import { measureWeb } from './web.ts'
@@ -32,14 +33,12 @@ interface Args {
   engines: Engine[]
   listIterations: number
   searchIterations: number
-  batch: number
 }
 
-const USAGE = `usage: npm run bench -- [--rows N] [--engine pglite|postgres|both] [--iterations K] [--batch B]
+const USAGE = `usage: npm run bench -- [--rows N] [--engine pglite|postgres|both] [--iterations K]
   --rows        contacts to load (default 20000; 20k, 1m accepted)
   --engine      default: both when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, else pglite
-  --iterations  latency samples per list case (default 200); each search query gets half (default 100)
-  --batch       contacts per createRecords call while loading (default 1000)`
+  --iterations  latency samples per list case (default 200); each search query gets half (default 100)`
 
 function count(text: string | undefined, name: string): number {
   const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text?.replace(/[_,]/g, '') ?? '')
@@ -58,7 +57,7 @@ export function parseArgs(argv: string[]): Args {
       process.exit(0)
     }
     const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg)
-    if (!match || !['rows', 'engine', 'iterations', 'batch'].includes(match[1])) throw new Error(`unknown argument ${arg}\n${USAGE}`)
+    if (!match || !['rows', 'engine', 'iterations'].includes(match[1])) throw new Error(`unknown argument ${arg}\n${USAGE}`)
     values[match[1]] = match[2] ?? argv[++i]
   }
   const engineArg = values.engine ?? (adminDatabaseUrl() ? 'both' : 'pglite')
@@ -71,7 +70,6 @@ export function parseArgs(argv: string[]): Args {
     engines,
     listIterations: iterations,
     searchIterations: Math.max(1, Math.round(iterations / 2)),
-    batch: values.batch === undefined ? 1000 : count(values.batch, 'batch'),
   }
 }
 
@@ -132,12 +130,21 @@ async function runEngine(engine: Engine, args: Args): Promise<EngineReport> {
     const serverVersion = version.rows[0].version.split(' on ')[0]
     const workspace = await setUpWorkspace(bench.database.db)
     phase('setup')
-    log(`▶ ${label}: loading ${args.rows.toLocaleString('en')} contacts through createRecords (batches of ${args.batch})`)
-    const load = await loadContacts(workspace, args.rows, args.batch, log)
-    log(`    ${Math.round(load.rowsPerSecond).toLocaleString('en')} rows/s; ANALYZE ${load.analyzeSeconds.toFixed(1)} s`)
-    phase('load')
-    const storage = await storageOf(bench)
     const admin = await HttpClient.signIn(bench.baseUrl, ADMIN_EMAIL, PASSWORD)
+    const workDir = importWorkDir()
+    let load: EngineReport['load']
+    try {
+      log(`▶ ${label}: a CSV file of ${args.rows.toLocaleString('en')} contacts, raw COPY of it, then the same file through the import API`)
+      const file = await writeContactsCsv(workDir, args.rows, workspace.ctx.catalog.get('contacts'), [ADMIN_EMAIL, ...workspace.reps.map((rep) => rep.email)])
+      const copy = await measureRawCopy(bench, workspace, file)
+      const imported = await measureImport(bench, admin, file, args.rows, log)
+      log(formatImport(copy, imported, engine === 'postgres'))
+      load = { copy, imported, ...(await analyzeContacts(bench.database.db)) }
+    } finally {
+      fs.rmSync(workDir, { recursive: true, force: true })
+    }
+    phase('import')
+    const storage = await storageOf(bench)
     const rep = await HttpClient.signIn(bench.baseUrl, workspace.reps[0].email, PASSWORD)
     const probe = new HttpClient(bench.baseUrl)
     clients.push(admin, rep, probe)
@@ -185,15 +192,15 @@ async function runEngine(engine: Engine, args: Args): Promise<EngineReport> {
     log(web.skipped ? `    skipped: ${web.skipped}` : formatWebLine(web))
     phase('web')
     log(`▶ ${label}: export of every contact as CSV (GET /api/v1/contacts/export, streamed)`)
-    log(formatExport(await measureExport(bench.baseUrl, admin.sessionToken, load.rows)))
+    log(formatExport(await measureExport(bench.baseUrl, admin.sessionToken, args.rows)))
     phase('export')
     log(`▶ ${label}: event loop during a group-by over ≥1M rows`)
-    const stall = await measureStall(bench, workspace, load.rows, probe)
+    const stall = await measureStall(bench, workspace, args.rows, probe)
     phase('group-by')
     const loadAverage = { before: loadBefore, after: os.loadavg()[0] }
     return {
-      engine, label, serverVersion, loadAverage, storage, rows: load.rows, load, overhead, lists, searches, searchesAfterFlush, pendingFlush, stall, web,
-      checks: checksOf(engine, lists, searches, stall, web), phases, rawPath: bench.rawPath,
+      engine, label, serverVersion, loadAverage, storage, rows: args.rows, load, overhead, lists, searches, searchesAfterFlush, pendingFlush, stall, web,
+      checks: checksOf(engine, load, lists, searches, stall, web), phases, rawPath: bench.rawPath,
     }
   } finally {
     for (const client of clients) client.close()

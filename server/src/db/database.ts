@@ -1,5 +1,8 @@
 import { Kysely, PostgresDialect, sql } from 'kysely'
+import fs from 'node:fs'
+import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts'
 
 // DATE stays 'YYYY-MM-DD' text (pg would turn it into a local-midnight Date); BIGINT counts become numbers.
@@ -16,6 +19,11 @@ export type Engine = 'postgres' | 'pglite'
 export interface Database {
   db: Db
   engine: Engine
+  /**
+   * Bulk-loads a file with `COPY <table> (<columns>) FROM <source> WITH (<options>)`, outside any
+   * transaction of `db`; resolves to the rows copied. The raw baseline the bench compares imports with.
+   */
+  copyFromFile(target: string, options: string, filePath: string): Promise<number>
   close(): Promise<void>
 }
 
@@ -41,6 +49,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     db,
     engine: embedded ? 'pglite' : 'postgres',
+    async copyFromFile(target, copyOptions, filePath) {
+      if (embedded) return embedded.copyFromFile(`copy ${target} from '/dev/blob' with (${copyOptions})`, filePath)
+      const client = await pool.connect()
+      try {
+        const stream = client.query(copyFrom(`copy ${target} from stdin with (${copyOptions})`))
+        await pipeline(fs.createReadStream(filePath), stream)
+        return Number(stream.rowCount)
+      } finally {
+        client.release()
+      }
+    },
     async close() {
       await db.destroy()
       await embedded?.stop()

@@ -8,6 +8,8 @@ export interface EmbeddedPostgres {
   /** Directory holding the socket, to pass to `pg` as `host`. */
   socketDir: string
   port: number
+  /** Runs `COPY … FROM '/dev/blob'` with the file as the blob; resolves to the rows copied. */
+  copyFromFile(statement: string, filePath: string): Promise<number>
   stop(): Promise<void>
 }
 
@@ -63,9 +65,23 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   worker.removeAllListeners('exit')
   worker.removeAllListeners('error')
   worker.on('error', (error) => console.error('PGlite worker failed', error))
+  let copies = 0
   return {
     socketDir,
     port: SOCKET_PORT,
+    copyFromFile(statement, filePath) {
+      const id = ++copies
+      return new Promise<number>((resolve, reject) => {
+        const onMessage = (message: { copied?: { id: number; rows?: number; error?: string } }) => {
+          if (message.copied?.id !== id) return
+          worker.off('message', onMessage)
+          if (message.copied.error) reject(new Error(message.copied.error))
+          else resolve(message.copied.rows ?? 0)
+        }
+        worker.on('message', onMessage)
+        worker.postMessage({ copyFromFile: { statement, filePath, id } })
+      })
+    },
     async stop() {
       await new Promise<void>((resolve) => {
         worker.once('message', () => resolve())

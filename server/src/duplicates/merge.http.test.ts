@@ -84,6 +84,8 @@ describe.each(testEngines)('merge and undo on %s', (engine) => {
       expect.objectContaining({ kind: 'event', type: 'merged', changes: { merged: { before: null, after: [{ id: merged.id, title: 'ＡＢＣ科技' }] } } }),
       expect.objectContaining({ kind: 'activity', activity: expect.objectContaining({ id: linkedCall }) }),
       expect.objectContaining({ kind: 'activity', activity: expect.objectContaining({ id: genericNote }) }),
+      // The merged record's own history comes along.
+      expect.objectContaining({ kind: 'event', type: 'created', merged_from: merged.id }),
     ]))
     const audit = await get('/api/v1/audit?action=merge')
     expect(audit.data?.[0]?.details ?? audit).toMatchObject({ merge_id: mergeId, survivor_id: survivor.id })
@@ -109,6 +111,7 @@ describe.each(testEngines)('merge and undo on %s', (engine) => {
     expect((await env.admin.post(`/api/v1/merges/${mergeId}/undo`)).status).toBe(409)
     const timeline = await get(`/api/v1/accounts/${survivor.id}/timeline`)
     expect(timeline.data).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'event', type: 'merge_undone' })]))
+    expect(timeline.data.filter((entry: { merged_from?: string }) => entry.merged_from)).toEqual([])
   })
 
   it('merges contacts: activities and deals follow the person', async () => {

@@ -243,8 +243,8 @@ export function createJobRunner(db: Db, options: JobRunnerOptions = {}): JobRunn
           } catch (error) {
             onError(error)
           }
-          // A full batch means more may be due: poll again at once.
-          if (stopping || ran >= batchSize) continue
+          // Jobs ran, so more may be due (a full batch, or jobs those jobs enqueued, like an import's next batch): poll again at once.
+          if (stopping || ran > 0) continue
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, pollIntervalMs)
             wake = () => {

@@ -39,7 +39,7 @@ function refusal(error: unknown, object: ObjectSchema, settings: ImportSettings,
 async function createOneByOne(ctx: RecordContext, trx: Db, object: ObjectSchema, settings: ImportSettings, pending: RowPlan[]): Promise<void> {
   for (const plan of pending) {
     try {
-      await inSavepoint(trx, () => createRecords(ctx, object, [plan.values], { bulk: true, trx, presetIds: [plan.recordId!] }))
+      await inSavepoint(trx, () => createRecords(ctx, object, [plan.values], { bulk: true, trx, presetIds: [plan.recordId!], returnRecords: false }))
     } catch (error) {
       Object.assign(plan, { action: 'reject', reasons: refusal(error, object, settings, 'create[0].') })
     }
@@ -50,7 +50,7 @@ async function createAll(ctx: RecordContext, trx: Db, object: ObjectSchema, sett
   let pending = plans.filter((plan) => plan.action === 'create')
   while (pending.length > 0) {
     try {
-      await inSavepoint(trx, () => createRecords(ctx, object, pending.map((plan) => plan.values), { bulk: true, trx, presetIds: pending.map((plan) => plan.recordId!) }))
+      await inSavepoint(trx, () => createRecords(ctx, object, pending.map((plan) => plan.values), { bulk: true, trx, presetIds: pending.map((plan) => plan.recordId!), returnRecords: false }))
       return
     } catch (error) {
       const failed = error instanceof AppError

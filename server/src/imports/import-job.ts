@@ -10,7 +10,7 @@ import type { ImportRow } from './import-store.ts'
 import { readRows } from './row-reader.ts'
 
 export const IMPORT_JOB = 'import.batch'
-export const IMPORT_BATCH_ROWS = 500
+export const IMPORT_BATCH_ROWS = 2_000
 
 /**
  * Open readers by import, each with the position it has read up to. The next batch's job reuses one

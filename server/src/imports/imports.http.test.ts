@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { sql } from 'kysely'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,7 +9,8 @@ import { toJob } from '../events/job-queue.ts'
 import { createJobRunner, type JobRunner } from '../events/job-runner.ts'
 import { testEngines } from '../test-support/test-database.ts'
 import { useServerWithWorkspace, type ApiClient } from '../test-support/test-server.ts'
-import { importJobHandlers, runImportBatch } from './import-job.ts'
+import { removeImportFiles } from './import-file-cleanup.ts'
+import { IMPORT_BATCH_ROWS, importJobHandlers, runImportBatch } from './import-job.ts'
 
 async function upload(client: ApiClient, id: string, body: Buffer | string) {
   const cookie = (client as unknown as { cookie: string }).cookie
@@ -174,11 +175,12 @@ describe.each(testEngines)('imports on %s', (engine) => {
   })
 
   it('resumes after a batch that crashed without writing a row twice', async () => {
-    const rows = Array.from({ length: 1203 }, (_, i) => `续传${i},resume${i}@x.cn`).join('\n')
+    const total = 2 * IMPORT_BATCH_ROWS + 203
+    const rows = Array.from({ length: total }, (_, i) => `续传${i},resume${i}@x.cn`).join('\n')
     const created = await newImport(env.admin, 'contacts', 'big.csv', `姓名,邮箱\n${rows}\n`)
     await env.admin.post(`/api/v1/imports/${created.id}/start`)
     await runner.runOnce()
-    expect((await env.admin.get(`/api/v1/imports/${created.id}`)).body).toMatchObject({ status: 'running', rows_done: 500, created: 500 })
+    expect((await env.admin.get(`/api/v1/imports/${created.id}`)).body).toMatchObject({ status: 'running', rows_done: IMPORT_BATCH_ROWS, created: IMPORT_BATCH_ROWS })
     // The next batch runs and dies before its commit.
     const db = env.server.database.db
     const pending = await db.selectFrom('jobs').selectAll().where('type', '=', 'import.batch').where('status', '=', 'pending').execute()
@@ -187,25 +189,25 @@ describe.each(testEngines)('imports on %s', (engine) => {
       await runImportBatch(trx, toJob(pending[0]))
       throw new Error('killed')
     })).rejects.toThrow('killed')
-    expect((await env.admin.get(`/api/v1/imports/${created.id}`)).body.rows_done).toBe(500)
+    expect((await env.admin.get(`/api/v1/imports/${created.id}`)).body.rows_done).toBe(IMPORT_BATCH_ROWS)
     const done = await drain(created.id)
-    expect(done).toMatchObject({ status: 'done', rows_done: 1203, created: 1203, rejected: 0 })
+    expect(done).toMatchObject({ status: 'done', rows_done: total, created: total, rejected: 0 })
     const count = await sql<{ n: string; distinct_names: string }>`
       select count(*) as n, count(distinct name) as distinct_names from contacts where workspace_id = ${env.workspaceId} and name like '续传%'`.execute(db)
-    expect(Number(count.rows[0].n)).toBe(1203)
-    expect(Number(count.rows[0].distinct_names)).toBe(1203)
+    expect(Number(count.rows[0].n)).toBe(total)
+    expect(Number(count.rows[0].distinct_names)).toBe(total)
   })
 
   it('cancels between batches, keeping what was committed, and can revert it', async () => {
-    const rows = Array.from({ length: 700 }, (_, i) => `取消${i}`).join('\n')
+    const rows = Array.from({ length: IMPORT_BATCH_ROWS + 200 }, (_, i) => `取消${i}`).join('\n')
     const created = await newImport(env.admin, 'contacts', 'cancel.csv', `姓名\n${rows}\n`)
     await env.admin.post(`/api/v1/imports/${created.id}/start`)
     await runner.runOnce()
-    expect((await env.admin.post(`/api/v1/imports/${created.id}/cancel`)).body).toMatchObject({ status: 'cancelled', rows_done: 500 })
+    expect((await env.admin.post(`/api/v1/imports/${created.id}/cancel`)).body).toMatchObject({ status: 'cancelled', rows_done: IMPORT_BATCH_ROWS })
     await runner.runOnce()
-    expect((await env.admin.get(`/api/v1/imports/${created.id}`)).body).toMatchObject({ status: 'cancelled', rows_done: 500, created: 500 })
+    expect((await env.admin.get(`/api/v1/imports/${created.id}`)).body).toMatchObject({ status: 'cancelled', rows_done: IMPORT_BATCH_ROWS, created: IMPORT_BATCH_ROWS })
     const reverted = await env.admin.post(`/api/v1/imports/${created.id}/revert`)
-    expect(reverted.body.reverted).toEqual({ deleted: 500, restored: 0 })
+    expect(reverted.body.reverted).toEqual({ deleted: IMPORT_BATCH_ROWS, restored: 0 })
     expect((await env.admin.get(`/api/v1/contacts/aggregate?filter[name][starts_with]=${encodeURIComponent('取消')}`)).body.count).toBe(0)
   })
 
@@ -224,6 +226,26 @@ describe.each(testEngines)('imports on %s', (engine) => {
     const history = await env.admin.get('/api/v1/imports?object=contacts')
     expect(history.body.data.length).toBeGreaterThanOrEqual(6)
     expect((await env.admin.get('/api/v1/imports/00000000-0000-0000-0000-000000000001')).status).toBe(404)
+  })
+
+  it('removes the uploaded files of finished imports and of imports left for a week, keeping the rest', async () => {
+    const db = env.server.database.db
+    const filePath = async (id: string) => (await db.selectFrom('imports').select('file_path').where('workspace_id', '=', env.workspaceId).where('id', '=', id).executeTakeFirstOrThrow()).file_path as string | null
+    const finished = await newImport(env.admin, 'contacts', 'done.csv', '姓名\n清理测试\n')
+    await runImport(finished.id, {})
+    const waiting = await newImport(env.admin, 'contacts', 'waiting.csv', '姓名\n等待开始\n')
+    const left = await newImport(env.admin, 'contacts', 'left.csv', '姓名\n放了一周\n')
+    await db.updateTable('imports').set({ updated_at: new Date(Date.now() - 8 * 86_400_000) }).where('workspace_id', '=', env.workspaceId).where('id', '=', left.id).execute()
+    const paths = { finished: await filePath(finished.id), waiting: await filePath(waiting.id), left: await filePath(left.id) }
+    expect(Object.values(paths).every((file) => file !== null && existsSync(file))).toBe(true)
+    await db.transaction().execute((trx) => removeImportFiles(trx, new Date()))
+    expect(existsSync(paths.finished!)).toBe(false)
+    expect(existsSync(paths.left!)).toBe(false)
+    expect(existsSync(paths.waiting!)).toBe(true)
+    expect(await filePath(finished.id)).toBeNull()
+    expect(await filePath(waiting.id)).toBe(paths.waiting)
+    // The report of a finished import does not need the file.
+    expect((await env.admin.get(`/api/v1/imports/${finished.id}/report`)).status).toBe(200)
   })
 
   it('saves mapping templates per object', async () => {

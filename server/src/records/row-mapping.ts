@@ -45,8 +45,11 @@ export function rowToRecord(object: ObjectSchema, row: Record<string, unknown>, 
   return record as ApiRecord
 }
 
-/** API values → the columns to write, and the custom-field values to merge into `custom`. */
-export function valuesToColumns(object: ObjectSchema, values: Record<string, unknown>) {
+/**
+ * API values → the columns to write, and the custom-field values to merge into `custom`. JSON columns
+ * (address, file) come as JSON text for a bound parameter, or as objects with `jsonAsText: false`.
+ */
+export function valuesToColumns(object: ObjectSchema, values: Record<string, unknown>, { jsonAsText = true } = {}) {
   const columns: Record<string, unknown> = {}
   const custom: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(values)) {
@@ -58,7 +61,7 @@ export function valuesToColumns(object: ObjectSchema, values: Record<string, unk
     }
     const toColumns = fieldTypes[field.type].toColumns
     if (toColumns) Object.assign(columns, toColumns(value, field))
-    else columns[name] = isJsonColumn(field) && value !== null ? JSON.stringify(value) : value
+    else columns[name] = jsonAsText && isJsonColumn(field) && value !== null ? JSON.stringify(value) : value
   }
   return { columns, custom }
 }

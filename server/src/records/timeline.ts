@@ -10,11 +10,33 @@ import { scopedSelect } from './scoped-query.ts'
 
 export type TimelineEntry =
   | { kind: 'activity'; at: string; activity: ApiRecord }
-  | { kind: 'event'; at: string; type: string; changes: Record<string, { before: unknown; after: unknown }> | null; actor: { id: string; name: string } | null }
+  | {
+    kind: 'event'; at: string; type: string; changes: Record<string, { before: unknown; after: unknown }> | null; actor: { id: string; name: string } | null
+    /** Set when the event happened to a duplicate that was merged into this record. */
+    merged_from?: string
+  }
+
+const MERGE_DEPTH = 5
+
+/** The record and every record merged into it (and into those, a few levels deep), while the merge stands. */
+async function withMergedIds(ctx: RecordContext, object: ObjectSchema, id: string): Promise<string[]> {
+  const ids = [id]
+  let frontier = [id]
+  for (let depth = 0; depth < MERGE_DEPTH && frontier.length > 0; depth++) {
+    const rows = await ctx.db.selectFrom('merges').select('merged_ids')
+      .where('workspace_id', '=', ctx.actor.workspaceId).where('object', '=', object.name)
+      .where('survivor_id', 'in', frontier).where('undone_at', 'is', null)
+      .execute()
+    frontier = rows.flatMap((row) => row.merged_ids as string[]).filter((merged) => !ids.includes(merged))
+    ids.push(...frontier)
+  }
+  return ids
+}
 
 /**
  * What happened to a record, newest first: activities linked to it (through any relation to its
- * object, or the generic related_object/related_id link) and its field-change history.
+ * object, or the generic related_object/related_id link) and its field-change history, with the
+ * history of duplicates merged into it.
  */
 export async function recordTimeline(ctx: RecordContext, object: ObjectSchema, id: string, options: { limit?: number; before?: string } = {}): Promise<{ data: TimelineEntry[] }> {
   await getRecord(ctx, object, id)
@@ -44,13 +66,14 @@ export async function recordTimeline(ctx: RecordContext, object: ObjectSchema, i
     }
   }
 
+  const recordIds = await withMergedIds(ctx, object, id)
   const events = await ctx.db
     .selectFrom('events as e')
     .leftJoin('users as u', (join) => join.onRef('u.workspace_id', '=', 'e.workspace_id').onRef('u.id', '=', 'e.actor_id'))
-    .select(['e.type', 'e.changes', 'e.created_at', 'e.actor_id', 'u.name as actor_name'])
+    .select(['e.record_id', 'e.type', 'e.changes', 'e.created_at', 'e.actor_id', 'u.name as actor_name'])
     .where('e.workspace_id', '=', ctx.actor.workspaceId)
     .where('e.object', '=', object.name)
-    .where('e.record_id', '=', id)
+    .where('e.record_id', 'in', recordIds)
     .$if(Boolean(before), (q) => q.where('e.created_at', '<', before!))
     .orderBy('e.created_at', 'desc')
     .limit(limit)
@@ -62,6 +85,7 @@ export async function recordTimeline(ctx: RecordContext, object: ObjectSchema, i
       type: event.type,
       changes: event.changes,
       actor: event.actor_id ? { id: event.actor_id, name: event.actor_name ?? '' } : null,
+      ...(event.record_id !== id && { merged_from: event.record_id as string }),
     })
   }
   entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))

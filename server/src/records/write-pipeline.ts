@@ -9,14 +9,13 @@ import type { ObjectSchema } from '../metadata/object-catalog.ts'
 import { changedFields } from './change-set.ts'
 import { nowOf, type RecordContext } from './record-context.ts'
 import { hooksFor, splitExtraInputs, type WriteChange } from './record-hooks.ts'
+import { insertRows } from './insert-rows.ts'
 import { checkInput } from './record-input.ts'
 import { checkReferences } from './reference-check.ts'
 import { recordColumns, rowToRecord, valuesToColumns, type ApiRecord } from './row-mapping.ts'
 import { scopedSelect } from './scoped-query.ts'
 import { searchDocumentOf } from './search-fields.ts'
 import '../domain-hooks.ts'
-
-const INSERT_CHUNK = 500
 
 async function nextNumbers(trx: Db, workspaceId: string, name: string, count: number): Promise<number> {
   const row = await sql<{ value: number }>`
@@ -35,13 +34,14 @@ async function runHooks(phase: 'beforeWrite' | 'afterWrite', trx: Db, ctx: Recor
 
 /**
  * Creates records, all or none, in one transaction: access → validate → references → before hooks
- * → insert → events → after hooks. Errors name the field as `create[i].field` when `bulk`.
+ * → insert → events → after hooks. Errors name the field as `create[i].field` when `bulk`. With
+ * `returnRecords: false` (an import) the stored rows are not read back and none are returned.
  */
 export async function createRecords(
   ctx: RecordContext,
   object: ObjectSchema,
   inputs: unknown[],
-  options: { bulk?: boolean; trx?: Db; presetIds?: string[] } = {},
+  options: { bulk?: boolean; trx?: Db; presetIds?: string[]; returnRecords?: boolean } = {},
 ): Promise<ApiRecord[]> {
   assertCan(ctx.actor, object, 'create')
   const errors: AppError['fields'] = []
@@ -68,7 +68,7 @@ export async function createRecords(
     for (const change of changes) await runHooks('beforeWrite', trx, ctx, change)
     const now = nowOf(ctx)
     const rows = changes.map((change) => {
-      const { columns, custom } = valuesToColumns(object, change.values)
+      const { columns, custom } = valuesToColumns(object, change.values, { jsonAsText: false })
       const search = searchDocumentOf(object, change.values)
       return {
         ...columns,
@@ -80,15 +80,15 @@ export async function createRecords(
         updated_at: now,
         created_by: ctx.actor.userId,
         updated_by: ctx.actor.userId,
-        custom: JSON.stringify(custom),
+        version: 1,
+        custom,
         search_text: search.text,
         search_tokens: search.tokens,
       }
     })
-    const inserted: Record<string, unknown>[] = []
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      inserted.push(...(await trx.insertInto(object.table).values(rows.slice(start, start + INSERT_CHUNK)).returning(recordColumns(object)).execute()))
-    }
+    // The stored rows are read back only when someone needs them (the caller, or an after-write hook).
+    const wantRecords = options.returnRecords !== false || hooksFor(object.name).some((hooks) => hooks.afterWrite)
+    const inserted = await insertRows(trx, object.table, rows, wantRecords ? recordColumns(object) : undefined)
     const records = inserted.map((row) => rowToRecord(object, row))
     await appendEvents(trx, changes.map((change) => ({
       workspaceId: ctx.actor.workspaceId,
@@ -98,7 +98,7 @@ export async function createRecords(
       changes: changedFields(object, undefined, change.values),
       actorId: ctx.actor.userId,
     })))
-    for (const [index, change] of changes.entries()) await runHooks('afterWrite', trx, ctx, change, records[index])
+    if (wantRecords) for (const [index, change] of changes.entries()) await runHooks('afterWrite', trx, ctx, change, records[index])
     return records
   }
   return options.trx ? run(options.trx) : ctx.db.transaction().execute(run)
