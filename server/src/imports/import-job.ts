@@ -5,6 +5,7 @@ import { enqueueJob, type Job } from '../events/job-queue.ts'
 import { loadCatalog, type ObjectSchema } from '../metadata/object-catalog.ts'
 import type { RecordContext } from '../records/record-context.ts'
 import { executePlans, inSavepoint } from './import-execute.ts'
+import { IMPORT_REVERT_JOB, runRevertBatch } from './import-revert.ts'
 import { planRows, type SourceRow } from './import-plan.ts'
 import type { ImportRow } from './import-store.ts'
 import { readRows } from './row-reader.ts'
@@ -103,4 +104,4 @@ async function runBatch(trx: Db, row: ImportRow, ctx: RecordContext, object: Obj
   await enqueueImportBatch(trx, row.workspace_id, row.id, position)
 }
 
-export const importJobHandlers = { [IMPORT_JOB]: runImportBatch }
+export const importJobHandlers = { [IMPORT_JOB]: runImportBatch, [IMPORT_REVERT_JOB]: runRevertBatch }

@@ -5,7 +5,7 @@ import { isUuid } from '../metadata/field-types/reference-types.ts'
 import type { ColumnMapping } from './header-mapping.ts'
 import type { FileFormat } from './row-reader.ts'
 
-export type ImportStatus = 'new' | 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'reverted'
+export type ImportStatus = 'new' | 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'reverting' | 'reverted'
 export type OnDuplicate = 'skip' | 'update' | 'create'
 
 /** One import as stored. */
@@ -29,6 +29,8 @@ export interface ImportRow {
   updated_count: number
   skipped_count: number
   rejected_count: number
+  reverted_deleted: number
+  reverted_restored: number
   error: string | null
   created_by: string
   created_at: Date
@@ -57,6 +59,7 @@ export function importToApi(row: ImportRow) {
     updated: row.updated_count,
     skipped: row.skipped_count,
     rejected: row.rejected_count,
+    reverted: { deleted: row.reverted_deleted, restored: row.reverted_restored },
     error: row.error,
     created_by: row.created_by,
     created_at: row.created_at,

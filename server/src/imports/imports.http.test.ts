@@ -44,7 +44,7 @@ describe.each(testEngines)('imports on %s', (engine) => {
     for (let round = 0; round < 100; round++) {
       await runner.runOnce()
       const current = await env.admin.get(`/api/v1/imports/${id}`)
-      if (!['queued', 'running'].includes(current.body.status)) return current.body
+      if (!['queued', 'running', 'reverting'].includes(current.body.status)) return current.body
     }
     throw new Error('import did not finish')
   }
@@ -165,8 +165,9 @@ describe.each(testEngines)('imports on %s', (engine) => {
       expect(records.map((r) => r.action).sort()).toEqual(['created', 'updated'])
 
       const reverted = await env.admin.post(`/api/v1/imports/${created.id}/revert`)
-      expect(reverted.status, JSON.stringify(reverted.body)).toBe(200)
-      expect(reverted.body).toMatchObject({ status: 'reverted', reverted: { deleted: 1, restored: 1 } })
+      expect(reverted.status, JSON.stringify(reverted.body)).toBe(202)
+      expect(reverted.body).toMatchObject({ status: 'reverting' })
+      expect(await drain(created.id)).toMatchObject({ status: 'reverted', reverted: { deleted: 1, restored: 1 } })
       expect((await env.admin.get(`/api/v1/contacts/${existingId}`)).body).toMatchObject({ job_title: '工程师', phone: '138 0013 9000' })
       expect((await env.admin.get(`/api/v1/contacts/${newId}`)).status).toBe(404)
       expect((await env.admin.get(`/api/v1/contacts?deleted=true&filter[name][eq]=${encodeURIComponent('再一个新客户')}`)).body.data).toHaveLength(1)
@@ -206,8 +207,9 @@ describe.each(testEngines)('imports on %s', (engine) => {
     expect((await env.admin.post(`/api/v1/imports/${created.id}/cancel`)).body).toMatchObject({ status: 'cancelled', rows_done: IMPORT_BATCH_ROWS })
     await runner.runOnce()
     expect((await env.admin.get(`/api/v1/imports/${created.id}`)).body).toMatchObject({ status: 'cancelled', rows_done: IMPORT_BATCH_ROWS, created: IMPORT_BATCH_ROWS })
-    const reverted = await env.admin.post(`/api/v1/imports/${created.id}/revert`)
-    expect(reverted.body.reverted).toEqual({ deleted: IMPORT_BATCH_ROWS, restored: 0 })
+    expect((await env.admin.post(`/api/v1/imports/${created.id}/revert`)).status).toBe(202)
+    const reverted = await drain(created.id)
+    expect(reverted).toMatchObject({ status: 'reverted', reverted: { deleted: IMPORT_BATCH_ROWS, restored: 0 } })
     expect((await env.admin.get(`/api/v1/contacts/aggregate?filter[name][starts_with]=${encodeURIComponent('取消')}`)).body.count).toBe(0)
   })
 

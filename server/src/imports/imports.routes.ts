@@ -10,7 +10,7 @@ import { storeUpload } from './import-files.ts'
 import { enqueueImportBatch } from './import-job.ts'
 import { dryRun, preview } from './import-preview.ts'
 import { rejectedRowsReport } from './import-report.ts'
-import { revertImport } from './import-revert.ts'
+import { startRevert } from './import-revert.ts'
 import { importToApi, loadImport, canSeeImport, type ImportRow } from './import-store.ts'
 import { detectEncoding, detectFormat, scanFile } from './row-reader.ts'
 import { checkSettings } from './import-settings.ts'
@@ -134,11 +134,15 @@ export function registerImportRoutes(app: FastifyInstance, services: AppServices
     })
   })
 
-  app.post('/api/v1/imports/:id/revert', async (request) => {
+  // Runs as a job in batches (an import may have created a million records): 202 with `reverting`.
+  app.post('/api/v1/imports/:id/revert', async (request, reply) => {
     const ctx = await contextOf(request)
-    const row = await loadImport(ctx.db, ctx.actor, idOf(request))
-    const result = await revertImport(ctx, ctx.catalog.get(row.object), row)
-    return { ...importToApi(await loadImport(ctx.db, ctx.actor, row.id)), reverted: result }
+    const started = await ctx.db.transaction().execute(async (trx) => {
+      const row = await loadImport(trx, ctx.actor, idOf(request), { forUpdate: true })
+      assertCan(ctx.actor, ctx.catalog.get(row.object), 'delete')
+      return startRevert(trx, row, services.now())
+    })
+    return reply.status(202).send(importToApi(started))
   })
 
   app.get('/api/v1/imports/:id/report', async (request, reply) => {

@@ -198,3 +198,31 @@ export async function setDeleted(
   }
   return options.trx ? run(options.trx) : ctx.db.transaction().execute(run)
 }
+
+/**
+ * Moves many records to the recycle bin in one statement (all or none): those of `ids` the caller may
+ * write and that are not deleted already; the rest are skipped. Hooks and events as for one record.
+ */
+export async function deleteRecords(ctx: RecordContext, object: ObjectSchema, ids: string[], options: { trx?: Db } = {}): Promise<ApiRecord[]> {
+  assertCan(ctx.actor, object, 'delete')
+  const run = async (trx: Db) => {
+    const valid = ids.filter(isUuid)
+    if (valid.length === 0) return []
+    const rows = await scopedSelect(ctx, object, { db: trx, write: true }).select(recordColumns(object)).where('id', 'in', valid).forUpdate().execute()
+    const changes: WriteChange[] = rows.map((row) => ({ object, op: 'delete', id: row.id as string, values: {}, before: rowToRecord(object, row), extra: {}, privateColumns: {}, pathPrefix: '' }))
+    if (changes.length === 0) return []
+    for (const change of changes) await runHooks('beforeWrite', trx, ctx, change)
+    const updated = await trx
+      .updateTable(object.table)
+      .set({ deleted_at: nowOf(ctx), version: sql`version + 1`, updated_at: nowOf(ctx), updated_by: ctx.actor.userId })
+      .where('workspace_id', '=', ctx.actor.workspaceId)
+      .where('id', 'in', changes.map((change) => change.id))
+      .returning(recordColumns(object))
+      .execute()
+    const records = new Map(updated.map((row) => [row.id as string, rowToRecord(object, row)]))
+    await appendEvents(trx, changes.map((change) => ({ workspaceId: ctx.actor.workspaceId, object: object.name, recordId: change.id, type: 'deleted', changes: null, actorId: ctx.actor.userId })))
+    for (const change of changes) await runHooks('afterWrite', trx, ctx, change, records.get(change.id)!)
+    return changes.map((change) => records.get(change.id)!)
+  }
+  return options.trx ? run(options.trx) : ctx.db.transaction().execute(run)
+}

@@ -5,12 +5,12 @@ import { useSearchParams } from 'react-router'
 import { registerMessages } from '../i18n/register-messages.ts'
 import { useLabel } from '../metadata/labels.ts'
 import { useMetadata } from '../metadata/use-metadata.ts'
-import { importsApi, isActive, type ImportJob } from './imports-api.ts'
+import { importsApi, isBusy, type ImportJob } from './imports-api.ts'
 import { importsMessages } from './messages.ts'
 
 registerMessages('imports', importsMessages)
 
-const STATUS_COLORS: Partial<Record<ImportJob['status'], string>> = { done: 'green', running: 'blue', queued: 'blue', failed: 'red', cancelled: 'orange', reverted: 'purple' }
+const STATUS_COLORS: Partial<Record<ImportJob['status'], string>> = { done: 'green', running: 'blue', queued: 'blue', failed: 'red', cancelled: 'orange', reverting: 'purple', reverted: 'purple' }
 
 /** /imports — the latest imports (of one object with ?object=), with their results and reports. */
 export function ImportHistoryPage() {
@@ -22,7 +22,7 @@ export function ImportHistoryPage() {
   const imports = useQuery({
     queryKey: ['imports', object],
     queryFn: () => importsApi.list(object),
-    refetchInterval: (query) => (query.state.data?.data.some(isActive) ? 2000 : false),
+    refetchInterval: (query) => (query.state.data?.data.some(isBusy) ? 2000 : false),
   })
   const objectLabel = (name: string) => {
     const meta = objects.find((candidate) => candidate.name === name)

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Alert, Button, Flex, Popconfirm, Progress, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { importsApi, isActive, type ImportJob } from './imports-api.ts'
+import { importsApi, isActive, isBusy, type ImportJob } from './imports-api.ts'
 
 const POLL_MS = 1000
 
@@ -21,7 +21,7 @@ export function RunStep({ initial, onAgain }: { initial: ImportJob; onAgain: () 
     queryKey: ['import', initial.id],
     queryFn: () => importsApi.get(initial.id),
     initialData: initial,
-    refetchInterval: (query) => (query.state.data && isActive(query.state.data) ? POLL_MS : false),
+    refetchInterval: (query) => (query.state.data && isBusy(query.state.data) ? POLL_MS : false),
   })
   const { rate, left } = rateOf(job)
   const total = job.total_rows ?? 0
@@ -40,7 +40,7 @@ export function RunStep({ initial, onAgain }: { initial: ImportJob; onAgain: () 
       {job.error && <Alert type="error" showIcon title={job.error} />}
       <Space wrap>
         {isActive(job) && <Button danger onClick={() => void importsApi.cancel(job.id).then(update)} data-testid="import-cancel">{t('run.cancel')}</Button>}
-        {!isActive(job) && job.rejected > 0 && (
+        {!isBusy(job) && job.rejected > 0 && (
           <a href={importsApi.reportUrl(job.id)} download data-testid="import-report"><Button>{t('run.report')}</Button></a>
         )}
         {['done', 'cancelled', 'failed'].includes(job.status) && (job.created > 0 || job.updated > 0) && (
@@ -48,9 +48,10 @@ export function RunStep({ initial, onAgain }: { initial: ImportJob; onAgain: () 
             <Button data-testid="import-revert">{t('run.revert')}</Button>
           </Popconfirm>
         )}
-        {!isActive(job) && <Button type="link" onClick={onAgain}>{t('run.again')}</Button>}
+        {!isBusy(job) && <Button type="link" onClick={onAgain}>{t('run.again')}</Button>}
       </Space>
-      {job.status === 'reverted' && <Alert type="success" showIcon title={t('run.reverted')} />}
+      {job.status === 'reverting' && <Alert type="info" showIcon title={t('run.reverting', job.reverted)} data-testid="import-reverting" />}
+      {job.status === 'reverted' && <Alert type="success" showIcon title={t('run.reverted', job.reverted)} data-testid="import-reverted" />}
     </Flex>
   )
 }

@@ -1,7 +1,7 @@
 import { ApiError, request } from '../api/client.ts'
 import { currentLanguage } from '../i18n/i18n.ts'
 
-export type ImportStatus = 'new' | 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'reverted'
+export type ImportStatus = 'new' | 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'reverting' | 'reverted'
 export type OnDuplicate = 'skip' | 'update' | 'create'
 
 export interface ImportJob {
@@ -20,6 +20,7 @@ export interface ImportJob {
   updated: number
   skipped: number
   rejected: number
+  reverted: { deleted: number; restored: number }
   error: string | null
   created_at: string
   started_at: string | null
@@ -52,6 +53,8 @@ export interface ImportTemplate {
 }
 
 export const isActive = (job: ImportJob) => job.status === 'queued' || job.status === 'running'
+/** A job is working on the import: running it or reverting it. */
+export const isBusy = (job: ImportJob) => isActive(job) || job.status === 'reverting'
 
 /** Sends the file as the raw request body: the server streams it to disk. */
 async function upload(id: string, file: File): Promise<ImportJob> {

@@ -7,6 +7,7 @@ import { audit } from './005-audit.ts'
 import { merges } from './006-merges.ts'
 import { quality } from './007-quality.ts'
 import { poolAndNotifications } from './008-pool-and-notifications.ts'
+import { importRevertJob } from './013-import-revert-job.ts'
 
 /** Every migration, in the order it must run. Append only. */
-export const migrations: Migration[] = [platform, eventsAndJobs, searchKeys, imports, audit, merges, quality, poolAndNotifications]
+export const migrations: Migration[] = [platform, eventsAndJobs, searchKeys, imports, audit, merges, quality, poolAndNotifications, importRevertJob]
