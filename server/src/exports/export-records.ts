@@ -4,6 +4,7 @@ import { writeAudit } from '../audit/audit-log.ts'
 import type { ObjectSchema } from '../metadata/object-catalog.ts'
 import type { FieldDefinition } from '../metadata/object-definition.ts'
 import { nowOf, type RecordContext } from '../records/record-context.ts'
+import type { ApiRecord } from '../records/row-mapping.ts'
 import { walkRecords } from '../records/walk-records.ts'
 import { exportColumns, linkNames } from './export-columns.ts'
 import { formats, type ExportFormat } from './export-formats.ts'
@@ -56,8 +57,11 @@ export async function startExport(ctx: RecordContext, object: ObjectSchema, requ
     let rows = 0
     let status: 'completed' | 'aborted' | 'failed' = 'completed'
     const details = () => ({ format: request.format, filter: request.filter ?? null, sort: request.sort ?? null, q: request.q ?? null, fields: request.fields ?? null, rows, status })
+    // The next page is read while this one is formatted and written: the database and Node work side by side.
+    let pending: Promise<IteratorResult<ApiRecord[]>> | undefined
     try {
-      for (let chunk = first; !chunk.done; chunk = await records.next()) {
+      for (let chunk = first; !chunk.done; chunk = await pending!) {
+        pending = records.next()
         rows += await sink.write(chunk.value, await linkNames(ctx, linkFields, chunk.value))
       }
       // Audited before the last bytes leave, so a finished download is always on record.
@@ -66,6 +70,7 @@ export async function startExport(ctx: RecordContext, object: ObjectSchema, requ
       return { rows, status }
     } catch (error) {
       status = error instanceof ExportAborted ? 'aborted' : 'failed'
+      await pending?.catch(() => undefined)
       await records.return(undefined)
       stream.destroy(error instanceof ExportAborted ? undefined : (error as Error))
       await writeAudit(ctx.db, ctx.actor, { action: 'export', object: object.name, details: details() }, nowOf(ctx)).catch(() => undefined)
