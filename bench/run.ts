@@ -27,6 +27,7 @@ import { checksOf, engineLabel, formatEngine, formatMisses, formatSummary, forma
 import { actorsOf, measureList, measureOverhead, measureSearch, measureStall, type ListSpec } from './scenarios.ts'
 import { measureWeb } from './web.ts'
 import { formatExport, measureExport } from './export.ts'
+import { formatSales, measureSales } from './sales.ts'
 
 interface Args {
   rows: number
@@ -194,6 +195,9 @@ async function runEngine(engine: Engine, args: Args): Promise<EngineReport> {
     log(`▶ ${label}: export of every contact as CSV (GET /api/v1/contacts/export, streamed)`)
     log(formatExport(await measureExport(bench.baseUrl, admin.sessionToken, args.rows)))
     phase('export')
+    log(`▶ ${label}: sales analytics over ${args.rows.toLocaleString('en')} opportunities (funnel and forecast: HTTP and raw SQL; bench/sales.ts)`)
+    log(formatSales(await measureSales(bench, workspace, admin, rep, args.rows, args.listIterations, listWarmup)))
+    phase('sales')
     log(`▶ ${label}: event loop during a group-by over ≥1M rows`)
     const stall = await measureStall(bench, workspace, args.rows, probe)
     phase('group-by')

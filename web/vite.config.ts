@@ -20,6 +20,7 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // /f/ serves the embeddable web-form scripts (the settings page previews them).
+    proxy: { '/api': 'http://127.0.0.1:3000', '/f/': 'http://127.0.0.1:3000' },
   },
 })

@@ -4,6 +4,7 @@ import { migrate } from './db/migrator.ts'
 import { ensureFirstWorkspace } from './demo/first-start.ts'
 import { fillAllDuplicateKeys } from './duplicates/duplicate-columns.ts'
 import { buildApp } from './http/app.ts'
+import { ensureDefaultPipelines } from './pipelines/default-pipeline.ts'
 import { startBackgroundJobs } from './maintenance/background-jobs.ts'
 import { standardObjects } from './metadata/objects/index.ts'
 import { syncRecordTables } from './metadata/table-schema.ts'
@@ -14,6 +15,7 @@ await ensureWebBuild()
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
 await migrate(database.db)
 await syncRecordTables(database.db)
+await ensureDefaultPipelines(database.db)
 await ensureFirstWorkspace(database.db, config)
 
 const app = await buildApp({ database, config, now: () => new Date() }, { logger: true, webDistDir })

@@ -25,13 +25,20 @@ export interface RoleDefinition {
 const full = (scope: RecordScope): ObjectPermission => ({ create: true, read: true, update: true, delete: true, export: true, scope })
 const readOnly: ObjectPermission = { create: false, read: true, update: false, delete: false, export: false, scope: 'all' }
 
+/** Pipelines and stages are set up by administrators; managers set their teams' quotas (migration 011 adds these to existing roles). */
+export const SALES_SETUP_MANAGER: RolePermissions = { pipelines: readOnly, pipeline_stages: readOnly, quotas: full('all') }
+export const SALES_SETUP_REP: RolePermissions = { pipelines: readOnly, pipeline_stages: readOnly, quotas: readOnly }
+/** Price books are kept by managers and read by reps, like products (migration 009 adds these to existing roles). */
+export const PRICING_MANAGER: RolePermissions = { price_books: full('all'), price_book_entries: full('all') }
+export const PRICING_REP: RolePermissions = { price_books: readOnly, price_book_entries: readOnly }
+
 /** The roles a new workspace starts with; stored as data so an administrator can change them. */
 export const DEFAULT_ROLES: RoleDefinition[] = [
   { key: 'admin', label: { en: 'Administrator', 'zh-CN': '管理员' }, permissions: { '*': full('all') } },
   {
     key: 'manager',
     label: { en: 'Sales manager', 'zh-CN': '销售经理' },
-    permissions: { '*': full('team'), products: full('all'), users: readOnly, teams: readOnly, views: full('own') },
+    permissions: { '*': full('team'), products: full('all'), users: readOnly, teams: readOnly, views: full('own'), ...SALES_SETUP_MANAGER, ...PRICING_MANAGER },
   },
   {
     key: 'rep',
@@ -41,6 +48,8 @@ export const DEFAULT_ROLES: RoleDefinition[] = [
       products: readOnly,
       users: readOnly,
       teams: readOnly,
+      ...SALES_SETUP_REP,
+      ...PRICING_REP,
     },
   },
 ]

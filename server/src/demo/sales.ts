@@ -28,6 +28,12 @@ const PROBABILITY = new Map(OPPORTUNITY_STAGES.map((stage) => [stage.value, stag
 const CLOSE_WINDOW: Record<string, [number, number]> = {
   initial_contact: [30, 180], needs_analysis: [20, 150], proposal: [10, 90], negotiation: [3, 60],
 }
+/** The lost reasons' wording → the opportunity's lost_reason option; won deals get a reason in turn. */
+const LOST_REASON_VALUE: Record<string, string> = {
+  价格偏高: 'price', 选择了竞争对手: 'competitor', 预算取消: 'no_budget', 需求变更: 'requirements', 决策延期: 'no_decision', 功能不满足定制需求: 'requirements',
+  'Price too high': 'price', 'Chose a competitor': 'competitor', 'Budget cut': 'no_budget', 'Project postponed': 'no_decision',
+}
+const WON_REASON_VALUES = ['product_fit', 'relationship', 'price', 'service', 'brand']
 const CONTEXT_WEIGHTS = [['opportunity', 45], ['contact', 30], ['account', 10], ['lead', 15]] as const
 const LEAD_NOTES = ['官网下载了产品白皮书', '展会上交换名片', '老客户转介绍', '参加了线上直播', '主动咨询报价', '预算在审批中']
 
@@ -81,7 +87,8 @@ export function makeOpportunities(rng: Random, count: number, accounts: AccountI
     values.expected_close_date = clock.date(!open ? -rng.int(1, 180) : rng.chance(0.15) ? -rng.int(1, 30) : rng.int(soonest, latest))
     values.source = pickSource(rng)
     if (open && rng.chance(0.8)) values.next_step = chinese ? rng.pick(NEXT_STEPS) : rng.pick(ENGLISH_NEXT_STEPS)
-    if (stage === 'lost') values.lost_reason = chinese ? rng.pick(LOST_REASONS) : rng.pick(ENGLISH_LOST_REASONS)
+    if (stage === 'lost') values.lost_reason = LOST_REASON_VALUE[chinese ? rng.pick(LOST_REASONS) : rng.pick(ENGLISH_LOST_REASONS)]
+    if (stage === 'won') values.won_reason = WON_REASON_VALUES[index % WON_REASON_VALUES.length]
     if (chinese && rng.chance(0.3)) values.description = rng.pick(OPPORTUNITY_NOTES)
     const key = `opportunity-${index + 1}`
     const links: Record<string, string> = { account_id: account.key }

@@ -1,20 +1,30 @@
 import fastifyCookie from '@fastify/cookie'
 import Fastify, { type FastifyInstance } from 'fastify'
 import qs from 'qs'
+import { registerApprovalRoutes } from '../approvals/approvals.routes.ts'
+import { registerContractRoutes } from '../contracts/contracts.routes.ts'
+import { registerMailRoutes } from '../mail/mail.routes.ts'
+import { registerQuoteRoutes } from '../quotes/quotes.routes.ts'
 import { registerAuthRoutes } from '../auth/auth.routes.ts'
 import { registerAuthentication } from '../auth/authenticate.ts'
 import { registerAuditRoutes } from '../audit/audit.routes.ts'
 import { registerDuplicateRoutes } from '../duplicates/duplicates.routes.ts'
 import { registerExportRoutes } from '../exports/export.routes.ts'
 import { registerImportRoutes } from '../imports/imports.routes.ts'
+import { registerLeadRoutes } from '../leads/leads.routes.ts'
+import { registerPublicFormRoutes } from '../leads/public-forms.routes.ts'
 import { registerMetadataRoutes } from '../metadata/metadata.routes.ts'
 import { registerNotificationRoutes } from '../notifications/notifications.routes.ts'
+import { registerPaymentRoutes } from '../payments/payments.routes.ts'
 import { registerPoolRoutes } from '../pool/pool.routes.ts'
 import { registerOpenApiRoutes } from '../openapi/openapi.routes.ts'
 import { registerAggregateRoutes } from '../records/aggregate.routes.ts'
 import { registerQualityRoutes } from '../quality/quality.routes.ts'
 import { registerRecordRoutes } from '../records/records.routes.ts'
+import { registerPipelineRoutes } from '../pipelines/pipelines.routes.ts'
+import { registerSalesAnalyticsRoutes } from '../sales-analytics/sales-analytics.routes.ts'
 import { registerSegmentRoutes } from '../segments/segments.routes.ts'
+import { registerSuggestionRoutes } from '../suggestions/suggestions.routes.ts'
 import { registerTagRoutes } from '../tags/tags.routes.ts'
 import { registerSearchRoutes } from '../search/search.routes.ts'
 import { registerWebApp } from '../web/web-app.ts'
@@ -58,11 +68,21 @@ export async function buildApp(services: AppServices, options: { logger?: boolea
   registerQualityRoutes(app, services)
   registerTagRoutes(app, services)
   registerPoolRoutes(app, services)
+  registerLeadRoutes(app, services)
+  registerPublicFormRoutes(app, services)
   registerNotificationRoutes(app, services)
+  registerApprovalRoutes(app, services)
+  registerPaymentRoutes(app, services)
+  registerSuggestionRoutes(app, services)
+  registerQuoteRoutes(app, services)
+  registerContractRoutes(app, services)
+  registerMailRoutes(app, services)
   registerAuditRoutes(app, services)
   registerDuplicateRoutes(app, services)
   registerExportRoutes(app, services)
   registerImportRoutes(app, services)
+  registerPipelineRoutes(app, services)
+  registerSalesAnalyticsRoutes(app, services)
   registerRecordRoutes(app, services)
   await registerOpenApiRoutes(app, services)
   if (options.webDistDir) await registerWebApp(app, options.webDistDir)

@@ -2,6 +2,7 @@ import { AppError } from '../errors/app-error.ts'
 import type { Db } from '../db/database.ts'
 import type { FieldDefinition, ObjectDefinition } from './object-definition.ts'
 import { standardObjects } from './objects/index.ts'
+import { pipelineStageOptions, withPipelineStages } from '../pipelines/stage-options.ts'
 import { systemFields } from './system-fields.ts'
 
 /** An object with every field it has in a workspace: system, declared and custom. */
@@ -37,14 +38,15 @@ export class Catalog {
 export const CUSTOM_RECORDS_TABLE = 'custom_records'
 
 export async function loadCatalog(db: Db, workspaceId: string): Promise<Catalog> {
-  const [customObjects, customFields] = await Promise.all([
+  const [customObjects, customFields, stageOptions] = await Promise.all([
     db.selectFrom('custom_objects').select(['id', 'definition']).where('workspace_id', '=', workspaceId).orderBy('created_at').execute(),
     db.selectFrom('custom_fields').select(['id', 'object', 'definition']).where('workspace_id', '=', workspaceId).orderBy('created_at').execute(),
+    pipelineStageOptions(db, workspaceId),
   ])
   const fieldsOf = (object: string): FieldDefinition[] =>
     customFields.filter((row) => row.object === object).map((row) => ({ ...row.definition, id: row.id, custom: true }))
   const definitions: ObjectDefinition[] = [
-    ...standardObjects,
+    ...withPipelineStages(standardObjects, stageOptions),
     ...customObjects.map((row) => ({ ...row.definition, id: row.id, custom: true, table: CUSTOM_RECORDS_TABLE, fields: [] })),
   ]
   return new Catalog(definitions.map((definition) => compileObject(definition, fieldsOf(definition.name))))

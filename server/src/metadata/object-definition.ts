@@ -83,6 +83,15 @@ export interface ObjectDefinition {
   privateColumns?: { name: string; sqlType: string }[]
   /** How likely duplicates of a record are found (server/src/duplicates/). */
   duplicateRules?: DuplicateRule[]
+  /** Composite indexes beyond the one per field (report queries); each leads with workspace_id. */
+  indexes?: ObjectIndex[]
+}
+
+/** `{table}_{name}_idx` on (workspace_id, ...columns) include (...include), over live rows. */
+export interface ObjectIndex {
+  name: string
+  columns: string[]
+  include?: string[]
 }
 
 /**

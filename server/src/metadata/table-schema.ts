@@ -6,7 +6,7 @@ import { duplicateKeyStatements } from '../duplicates/duplicate-columns.ts'
 import { fieldTypes } from './field-types/index.ts'
 import { fieldExpressionText, indexKind, SAFE_NAME } from './field-sql.ts'
 import { CUSTOM_RECORDS_TABLE, compileObject, type ObjectSchema } from './object-catalog.ts'
-import type { FieldDefinition } from './object-definition.ts'
+import type { FieldDefinition, ObjectIndex } from './object-definition.ts'
 import { standardObjects } from './objects/index.ts'
 
 // Every record table starts with these; workspace_id leads the key so the data can be sharded by workspace.
@@ -70,6 +70,14 @@ async function syncTable(db: Db, object: ObjectSchema) {
     const statement = indexStatement(object, field)
     if (statement) await sql.raw(statement).execute(db)
   }
+  for (const index of object.indexes ?? []) await sql.raw(compositeIndexStatement(object, index)).execute(db)
+}
+
+function compositeIndexStatement(object: ObjectSchema, index: ObjectIndex): string {
+  const names = [index.name, ...index.columns, ...(index.include ?? [])]
+  if (!names.every((name) => SAFE_NAME.test(name))) throw new Error(`unsafe index declaration on ${object.name}`)
+  const include = index.include?.length ? ` include (${index.include.join(', ')})` : ''
+  return `create index if not exists ${object.table}_${index.name}_idx on ${object.table} (workspace_id, ${index.columns.join(', ')})${include} where deleted_at is null`
 }
 
 /** Derives every record table, column and index from the object metadata; safe to run on each start. */

@@ -5,7 +5,8 @@ import { AppError } from '../errors/app-error.ts'
 import { isMessageKey, translate, type Locale } from '../i18n/translate.ts'
 import { isUuid } from '../metadata/field-types/reference-types.ts'
 
-export type NotificationKind = 'pool_return_notice' | 'pool_returned' | 'silent_customer'
+export type NotificationKind = 'pool_return_notice' | 'pool_returned' | 'silent_customer' | 'lead_assigned'
+  | 'approval_requested' | 'approval_decided' | 'instalment_overdue' | 'activity_reminder'
 
 export interface NotificationInput {
   workspaceId: string

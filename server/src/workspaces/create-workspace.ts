@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts'
 import type { Locale } from '../i18n/translate.ts'
 import { loadCatalog } from '../metadata/object-catalog.ts'
 import { createRecords } from '../records/write-pipeline.ts'
+import { seedDefaultPipeline } from '../pipelines/default-pipeline.ts'
 
 export interface NewWorkspace {
   name: string
@@ -39,6 +40,7 @@ export async function createWorkspace(db: Db, input: NewWorkspace): Promise<{ wo
       { trx, presetIds: [adminId] },
     )
     if (admin.id !== adminId) throw new Error('admin id mismatch')
+    await seedDefaultPipeline({ db: trx, actor, catalog }, trx)
   })
   return { workspaceId, adminId, slug }
 }

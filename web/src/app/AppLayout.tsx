@@ -10,6 +10,7 @@ import { useLabel } from '../metadata/labels.ts'
 import { useMetadata } from '../metadata/use-metadata.ts'
 import { usePoolNavItems } from '../pool/pool-nav.tsx'
 import { useQualityNavItems } from '../quality/quality-nav.tsx'
+import { useAnalyticsNavItems } from '../forecast/analytics-nav.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { lazyNamed } from './lazy-named.ts'
 import { MODULE_ORDER, objectIcon, SETTINGS_OBJECTS } from './object-icons.tsx'
@@ -31,8 +32,10 @@ function useNavItems(): MenuProps['items'] {
   const custom = objects.filter((object) => object.custom)
   const pool = usePoolNavItems(objects)
   const quality = useQualityNavItems(objects)
+  const analytics = useAnalyticsNavItems(objects)
   return [
     ...standard.map((object) => ({ key: `/o/${object.name}`, icon: objectIcon(object.name), label: label(object.pluralLabel) })),
+    ...analytics,
     ...pool,
     ...quality,
     ...(custom.length > 0

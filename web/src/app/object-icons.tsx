@@ -2,6 +2,7 @@ import {
   AppstoreOutlined, BankOutlined, CalendarOutlined, ContactsOutlined, DollarOutlined, FunnelPlotOutlined,
   ShoppingOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons'
+import { FileProtectOutlined, FileTextOutlined, ProfileOutlined, ShoppingCartOutlined } from '@ant-design/icons'
 import type { ReactNode } from 'react'
 
 const ICONS: Record<string, ReactNode> = {
@@ -13,10 +14,14 @@ const ICONS: Record<string, ReactNode> = {
   products: <ShoppingOutlined />,
   users: <UserOutlined />,
   teams: <TeamOutlined />,
+  price_books: <ProfileOutlined />,
+  quotes: <FileTextOutlined />,
+  contracts: <FileProtectOutlined />,
+  orders: <ShoppingCartOutlined />,
 }
 
 export const objectIcon = (name: string): ReactNode => ICONS[name] ?? <AppstoreOutlined />
 
 /** The sales modules in the order a sales team works through them; users and teams live in settings. */
-export const MODULE_ORDER = ['accounts', 'contacts', 'leads', 'opportunities', 'activities', 'products']
+export const MODULE_ORDER = ['accounts', 'contacts', 'leads', 'opportunities', 'activities', 'products', 'price_books', 'quotes', 'contracts', 'orders']
 export const SETTINGS_OBJECTS = new Set(['users', 'teams'])

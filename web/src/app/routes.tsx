@@ -15,6 +15,7 @@ const SettingsPage = lazyNamed(() => import('../settings/SettingsPage.tsx'), 'Se
 const PoolPage = lazyNamed(() => import('../pool/PoolPage.tsx'), 'PoolPage')
 const DuplicatesPage = lazyNamed(() => import('../duplicates/DuplicatesPage.tsx'), 'DuplicatesPage')
 const QualityPage = lazyNamed(() => import('../quality/QualityPage.tsx'), 'QualityPage')
+const SalesAnalyticsPage = lazyNamed(() => import('../forecast/SalesAnalyticsPage.tsx'), 'SalesAnalyticsPage')
 const ImportPage = lazyNamed(() => import('../imports/ImportPage.tsx'), 'ImportPage')
 const ImportHistoryPage = lazyNamed(() => import('../imports/ImportHistoryPage.tsx'), 'ImportHistoryPage')
 
@@ -24,6 +25,7 @@ export function preloadPage(pathname: string) {
   if (parts[0] === 'settings') void SettingsPage.preload()
   else if (parts[0] === 'pool') void PoolPage.preload()
   else if (parts[0] === 'quality') void QualityPage.preload()
+  else if (parts[0] === 'analytics') void SalesAnalyticsPage.preload()
   else if (parts[0] === 'o' && parts[2] === 'kanban') void KanbanPage.preload()
   else if (parts[0] === 'o' && parts[2] === 'duplicates') void DuplicatesPage.preload()
   else if (parts[0] === 'o' && parts[2] === 'import') void ImportPage.preload()
@@ -49,6 +51,7 @@ export const router = createBrowserRouter([
       { path: 'settings/*', element: <SettingsPage /> },
       { path: 'pool', element: <PoolPage /> },
       { path: 'quality', element: <QualityPage /> },
+      { path: 'analytics', element: <SalesAnalyticsPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -2,7 +2,7 @@ import { DndContext, DragOverlay, type DragEndEvent, type DragStartEvent } from 
 import { Card } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiRecord } from '../api/records.ts'
+import type { ApiRecord, Filter } from '../api/records.ts'
 import { RecordForm } from '../forms/RecordForm.tsx'
 import { useLabel } from '../metadata/labels.ts'
 import type { FieldMeta, ObjectMeta } from '../metadata/types.ts'
@@ -23,17 +23,25 @@ interface DragData {
   titles: Record<string, string>
 }
 
+/** Part of the records on the board: only these columns (in this order), matching `filter`, new cards with `values`. */
+export interface BoardScope {
+  filter: Filter
+  columns: string[]
+  values: Record<string, unknown>
+}
+
 /** The columns of a board field, in option order, with drag-and-drop between them. */
-export function KanbanBoard({ object, field }: { object: ObjectMeta; field: FieldMeta }) {
+export function KanbanBoard({ object, field, scope }: { object: ObjectMeta; field: FieldMeta; scope?: BoardScope }) {
   const { t } = useTranslation('kanban')
   const label = useLabel()
   const phone = useIsPhone()
   const sensors = useBoardSensors()
-  const totals = useBoardTotals(object, field)
-  const move = useMoveCard(object, field)
+  const totals = useBoardTotals(object, field, scope?.filter)
+  const move = useMoveCard(object, field, scope?.filter)
   const [dragged, setDragged] = useState<DragData>()
   const [createIn, setCreateIn] = useState<string>()
-  const columns = (field.options ?? []).map((option) => ({ value: option.value, title: label(option.label), color: option.color }))
+  const options = scope ? scope.columns.flatMap((value) => field.options?.filter((option) => option.value === value) ?? []) : (field.options ?? [])
+  const columns = options.map((option) => ({ value: option.value, title: label(option.label), color: option.color }))
   // Records without a value get their own column, shown only when there are some.
   if ((totals.data?.[NO_VALUE]?.count ?? 0) > 0) columns.push({ value: NO_VALUE, title: t('noValue'), color: undefined })
   const canUpdate = object.permissions.update
@@ -49,7 +57,7 @@ export function KanbanBoard({ object, field }: { object: ObjectMeta; field: Fiel
     <DndContext sensors={canUpdate ? sensors : []} autoScroll={AUTO_SCROLL} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(undefined)}>
       <div data-testid="kanban-board" style={{ display: 'flex', gap: 12, overflowX: 'auto', alignItems: 'flex-start', paddingBottom: 12, scrollSnapType: phone ? 'x mandatory' : undefined }}>
         {columns.map((column) => (
-          <KanbanColumn key={column.value} object={object} field={field} {...column} total={totals.data?.[column.value]} width={phone ? '85vw' : 272}
+          <KanbanColumn key={column.value} object={object} field={field} {...column} total={totals.data?.[column.value]} width={phone ? '85vw' : 272} scope={scope?.filter}
             onCreate={object.permissions.create && column.value !== NO_VALUE ? () => setCreateIn(column.value) : undefined} />
         ))}
       </div>
@@ -60,7 +68,7 @@ export function KanbanBoard({ object, field }: { object: ObjectMeta; field: Fiel
           </Card>
         )}
       </DragOverlay>
-      <RecordForm object={object} open={createIn !== undefined} initialValues={createIn ? { [field.name]: createIn } : undefined} onClose={() => setCreateIn(undefined)} />
+      <RecordForm object={object} open={createIn !== undefined} initialValues={createIn ? { ...scope?.values, [field.name]: createIn } : undefined} onClose={() => setCreateIn(undefined)} />
     </DndContext>
   )
 }

@@ -3,6 +3,7 @@ import { useDroppable } from '@dnd-kit/core'
 import { Badge, Button, Empty, Spin, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { FieldMeta, ObjectMeta } from '../metadata/types.ts'
+import type { Filter } from '../api/records.ts'
 import { amountField, cardLinkFields } from './board-fields.ts'
 import { formatSums } from '../fields/format-money.ts'
 import { KanbanCard } from './KanbanCard.tsx'
@@ -19,13 +20,14 @@ interface KanbanColumnProps {
   total?: ColumnTotal
   width: number | string
   onCreate?: () => void
+  scope?: Filter
 }
 
 /** One option of the board field: its totals, its cards (a page at a time) and a drop target. */
-export function KanbanColumn({ object, field, value, title, color, total, width, onCreate }: KanbanColumnProps) {
+export function KanbanColumn({ object, field, value, title, color, total, width, onCreate, scope }: KanbanColumnProps) {
   const { t } = useTranslation('kanban')
   const { setNodeRef, isOver } = useDroppable({ id: value })
-  const cards = useBoardColumn(object, field, value)
+  const cards = useBoardColumn(object, field, value, scope)
   const records = cards.data?.pages.flatMap((page) => page.data) ?? []
   const amount = amountField(object)
   const links = cardLinkFields(object)

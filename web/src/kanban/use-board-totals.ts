@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import type { FieldMeta, ObjectMeta } from '../metadata/types.ts'
+import type { Filter } from '../api/records.ts'
 import { aggregateKey, fetchAggregate, type AggregateQuery, type AggregateResult, type SumByCurrency } from '../api/aggregate.ts'
 import { amountField, NO_VALUE } from './board-fields.ts'
 
@@ -8,11 +9,11 @@ export interface ColumnTotal {
   sums?: SumByCurrency
 }
 
-export const totalsQuery = (object: ObjectMeta, field: FieldMeta): AggregateQuery => ({ groupBy: field.name, sum: amountField(object)?.name })
+export const totalsQuery = (object: ObjectMeta, field: FieldMeta, scope?: Filter): AggregateQuery => ({ filter: scope, groupBy: field.name, sum: amountField(object)?.name })
 
 /** Count and amount of every column in one request, keyed by option value (NO_VALUE for empty). */
-export function useBoardTotals(object: ObjectMeta, field: FieldMeta) {
-  const query = totalsQuery(object, field)
+export function useBoardTotals(object: ObjectMeta, field: FieldMeta, scope?: Filter) {
+  const query = totalsQuery(object, field, scope)
   return useQuery({
     queryKey: aggregateKey(object.name, query),
     queryFn: ({ signal }) => fetchAggregate(object.name, query, signal),

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { App } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/client.ts'
-import { recordsApi, type ApiRecord } from '../api/records.ts'
+import { recordsApi, type ApiRecord, type Filter } from '../api/records.ts'
 import type { FieldMeta, ObjectMeta } from '../metadata/types.ts'
 import { aggregateKey, type AggregateResult } from '../api/aggregate.ts'
 import { amountField, NO_VALUE } from './board-fields.ts'
@@ -52,12 +52,12 @@ function shiftTotals(totals: AggregateResult | undefined, move: Move, money: Mon
  * server refuses (stale version, no permission, invalid value) the card and totals go back and the
  * server's reason is shown.
  */
-export function useMoveCard(object: ObjectMeta, field: FieldMeta) {
+export function useMoveCard(object: ObjectMeta, field: FieldMeta, scope?: Filter) {
   const client = useQueryClient()
   const { message } = App.useApp()
   const { t } = useTranslation('kanban')
-  const totalsKey = aggregateKey(object.name, totalsQuery(object, field))
-  const keyOf = (value: string) => columnKey(object.name, field.name, value)
+  const totalsKey = aggregateKey(object.name, totalsQuery(object, field, scope))
+  const keyOf = (value: string) => columnKey(object.name, field.name, value, scope)
   const amount = amountField(object)
   return useMutation({
     mutationFn: (move: Move) => recordsApi.update(object.name, move.record.id, move.record.version, { [field.name]: move.to === NO_VALUE ? null : move.to }),

@@ -1,7 +1,7 @@
 import { AppstoreOutlined, UnorderedListOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
 import { Button, Col, Flex, Result, Row, Space } from 'antd'
-import { useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiError } from '../api/client.ts'
@@ -24,9 +24,15 @@ import { registerMessages } from '../i18n/register-messages.ts'
 import { recordPageMessages } from './messages.ts'
 import { useIsPhone } from '../app/use-is-phone.ts'
 import { PoolActions } from '../pool/PoolActions.tsx'
+import { ConvertLeadButton } from '../leads/ConvertLeadButton.tsx'
 import { CompletenessBadge } from '../quality/CompletenessBadge.tsx'
 import { RecordDuplicates } from '../duplicates/RecordDuplicates.tsx'
 import { markFirstContent } from '../app/first-content.ts'
+import { lazyNamed } from '../app/lazy-named.ts'
+
+const QuotePanel = lazyNamed(() => import('../quotes/QuotePanel.tsx'), 'QuotePanel')
+const ContractPanel = lazyNamed(() => import('../quotes/ContractPanel.tsx'), 'ContractPanel')
+const StageHistory = lazyNamed(() => import('../pipelines/StageHistory.tsx'), 'StageHistory')
 
 registerMessages('record-page', recordPageMessages)
 
@@ -66,7 +72,13 @@ function RecordView({ objects, object, record }: { objects: ObjectMeta[]; object
     void client.invalidateQueries({ queryKey: timelineKey(object.name, record.id) })
     void client.invalidateQueries({ queryKey: ['records'] })
   }
-  const fields = <FieldsPanel object={object} record={record} />
+  const stageField = object.name === 'opportunities' ? object.fields.find((field) => field.name === 'stage') : undefined
+  const fields = (
+    <>
+      <FieldsPanel object={object} record={record} />
+      {stageField && <Suspense fallback={null}><StageHistory record={record} stageField={stageField} /></Suspense>}
+    </>
+  )
   const related = <RelatedLists relationships={relationships} record={record} onCreated={refresh} />
   const timeline = <Timeline object={object} activities={activities} id={record.id} onChanged={refresh} />
   return (
@@ -75,9 +87,12 @@ function RecordView({ objects, object, record }: { objects: ObjectMeta[]; object
         <Link to={`/o/${object.name}`}><Button size="small" icon={<UnorderedListOutlined />}>{t('allRecords', { object: label(object.pluralLabel) })}</Button></Link>
         {boardableFields(object).length > 0 && <Link to={`/o/${object.name}/kanban`}><Button size="small" icon={<AppstoreOutlined />}>{t('board')}</Button></Link>}
         {object.name === 'accounts' && <PoolActions record={record} canUpdate={object.permissions.update} />}
+        {object.name === 'contracts' && <Suspense fallback={null}><ContractPanel object={object} record={record} objects={objects} /></Suspense>}
+        {object.name === 'leads' && <ConvertLeadButton record={record} canUpdate={object.permissions.update} />}
       </Flex>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <RecordHeader object={object} record={record} figures={figures} />
+        {object.name === 'quotes' && <Suspense fallback={null}><QuotePanel object={object} record={record} objects={objects} /></Suspense>}
         {Boolean(object.duplicateRules?.length) && <RecordDuplicates object={object} record={record} />}
         <CompletenessBadge object={object} id={record.id} version={record.version} />
         {phone ? (

@@ -19,11 +19,13 @@ export function TimelineChange({ object, event, titles }: { object: ObjectMeta; 
   const label = useLabel()
   const who = event.actor?.name || t('system')
   const changes = Object.entries(event.changes ?? {}).filter(([name]) => !HIDDEN.has(name))
+  // A module's event label may name what its event recorded (the assignee, the rule): its text values.
+  const textParams = Object.fromEntries(Object.entries(event.changes ?? {}).flatMap(([name, change]) => (typeof change?.after === 'string' ? [[name, change.after]] : [])))
   // Modules may register labels of their own event types (event.claimed …) in this namespace.
   const known = ['created', 'updated', 'deleted', 'restored'].includes(event.type) || i18n.exists(`event.${event.type}`, { ns: 'record-page' }) ? event.type : 'other'
   return (
     <div>
-      <Typography.Text type="secondary">{t(`event.${known}`, { who, type: event.type })}</Typography.Text>
+      <Typography.Text type="secondary">{t(`event.${known}`, { ...textParams, who, type: event.type })}</Typography.Text>
       {event.type === 'updated' && changes.map(([name, change]) => {
         const field = object.fields.find((candidate) => candidate.name === name)
         if (!field) return null

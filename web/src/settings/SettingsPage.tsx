@@ -14,6 +14,15 @@ import { UsersSettings } from './UsersSettings.tsx'
 import { TagsSettings } from '../tags/TagsSettings.tsx'
 import { QualitySettings } from '../quality/QualitySettings.tsx'
 import { useIsPhone } from '../app/use-is-phone.ts'
+import { lazyNamed } from '../app/lazy-named.ts'
+import { ApartmentOutlined, FormOutlined } from '@ant-design/icons'
+import { FunnelPlotOutlined } from '@ant-design/icons'
+import { FileTextOutlined } from '@ant-design/icons'
+
+const WebFormsSettings = lazyNamed(() => import('../leads/WebFormsSettings.tsx'), 'WebFormsSettings')
+const AssignmentSettings = lazyNamed(() => import('../leads/AssignmentSettings.tsx'), 'AssignmentSettings')
+const PipelineSettings = lazyNamed(() => import('../pipelines/PipelineSettings.tsx'), 'PipelineSettings')
+const QuoteSettings = lazyNamed(() => import('../quotes/QuoteSettings.tsx'), 'QuoteSettings')
 
 registerMessages('settings', settingsMessages)
 
@@ -25,6 +34,10 @@ const SECTIONS: { key: string; icon: ReactNode; page: ReactNode }[] = [
   { key: 'roles', icon: <SafetyOutlined />, page: <RolesSettings /> },
   { key: 'tags', icon: <TagsOutlined />, page: <TagsSettings /> },
   { key: 'quality', icon: <DashboardOutlined />, page: <QualitySettings /> },
+  { key: 'web-forms', icon: <FormOutlined />, page: <WebFormsSettings /> },
+  { key: 'lead-assignment', icon: <ApartmentOutlined />, page: <AssignmentSettings /> },
+  { key: 'pipelines', icon: <FunnelPlotOutlined />, page: <PipelineSettings /> },
+  { key: 'quotes', icon: <FileTextOutlined />, page: <QuoteSettings /> },
 ]
 
 /** /settings/*: the administrator's pages, a menu on the left (on top on a phone). */

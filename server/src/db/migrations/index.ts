@@ -7,7 +7,11 @@ import { audit } from './005-audit.ts'
 import { merges } from './006-merges.ts'
 import { quality } from './007-quality.ts'
 import { poolAndNotifications } from './008-pool-and-notifications.ts'
+import { quotesAndFiles } from './009-quotes-and-files.ts'
+import { leadAssignment } from './010-lead-assignment.ts'
+import { pipelines } from './011-pipelines.ts'
+import { approvalsPaymentsSuggestions } from './012-approvals-payments-suggestions.ts'
 import { importRevertJob } from './013-import-revert-job.ts'
 
 /** Every migration, in the order it must run. Append only. */
-export const migrations: Migration[] = [platform, eventsAndJobs, searchKeys, imports, audit, merges, quality, poolAndNotifications, importRevertJob]
+export const migrations: Migration[] = [platform, eventsAndJobs, searchKeys, imports, audit, merges, quality, poolAndNotifications, leadAssignment, approvalsPaymentsSuggestions, quotesAndFiles, pipelines, importRevertJob]

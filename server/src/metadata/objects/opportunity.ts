@@ -1,6 +1,7 @@
 import { label, type ObjectDefinition } from '../object-definition.ts'
 import { tagsField } from './tag.ts'
 import { OPPORTUNITY_STAGES, SOURCE_OPTIONS } from './shared-options.ts'
+import { FORECAST_CATEGORIES, LOST_REASONS, WON_REASONS } from './sales-options.ts'
 
 export const opportunity: ObjectDefinition = {
   name: 'opportunities',
@@ -16,14 +17,25 @@ export const opportunity: ObjectDefinition = {
     { name: 'account_id', type: 'relation', target: 'accounts', label: label('Account', '客户') },
     { name: 'contact_id', type: 'relation', target: 'contacts', label: label('Primary contact', '主要联系人') },
     { name: 'amount', type: 'currency', label: label('Amount', '金额') },
+    { name: 'pipeline_id', type: 'relation', target: 'pipelines', label: label('Pipeline', '销售流程') },
     { name: 'stage', type: 'single_select', label: label('Stage', '销售阶段'), options: OPPORTUNITY_STAGES, required: true },
     { name: 'probability', type: 'percent', label: label('Win probability', '赢率'), min: 0, max: 100 },
     { name: 'expected_close_date', type: 'date', label: label('Expected close', '预计成交日期') },
+    { name: 'forecast_category', type: 'single_select', label: label('Forecast category', '预测类别'), options: FORECAST_CATEGORIES },
     { name: 'source', type: 'single_select', label: label('Source', '来源'), options: SOURCE_OPTIONS },
     { name: 'next_step', type: 'text', label: label('Next step', '下一步') },
-    { name: 'lost_reason', type: 'text', label: label('Lost reason', '输单原因') },
+    { name: 'won_reason', type: 'single_select', label: label('Won reason', '赢单原因'), options: WON_REASONS },
+    { name: 'lost_reason', type: 'single_select', label: label('Lost reason', '输单原因'), options: LOST_REASONS },
+    { name: 'closed_at', type: 'datetime', label: label('Closed on', '成交/输单时间'), readOnly: true },
     { name: 'description', type: 'long_text', label: label('Description', '描述') },
     tagsField,
+  ],
+  // The furthest open stage reached (server/src/pipelines/): the funnel's stage-to-stage conversion.
+  privateColumns: [{ name: 'furthest_stage', sqlType: 'text' }],
+  // The funnel and the forecast read these ranges without touching the table rows.
+  indexes: [
+    { name: 'funnel', columns: ['pipeline_id', 'created_at'], include: ['owner_id', 'stage', 'furthest_stage', 'amount', 'amount_currency', 'closed_at'] },
+    { name: 'forecast', columns: ['expected_close_date'], include: ['owner_id', 'pipeline_id', 'forecast_category', 'amount', 'amount_currency', 'probability'] },
   ],
   completeness: { account_id: 2, amount: 2, expected_close_date: 2, contact_id: 1, source: 1, next_step: 1 },
 }
