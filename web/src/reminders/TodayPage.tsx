@@ -43,7 +43,7 @@ export function TodayPage() {
   const me = useSession().data?.user.id
   const [refreshing, setRefreshing] = useState(false)
   const suggestions = useQuery({ queryKey: suggestionsKey, queryFn: todayApi.suggestions })
-  const mine = { owner_id: { eq: me ?? '' }, done: { neq: 'true' } }
+  const mine = { owner_id: { eq: me ?? '' } }
   const overdue = useQuery({
     queryKey: ['records', 'activities', 'today', 'overdue', me], enabled: Boolean(me),
     queryFn: () => recordsApi.list('activities', { filter: { ...mine, overdue: { eq: 'true' } }, sort: 'due_at', limit: 50 }),
@@ -92,7 +92,7 @@ export function TodayPage() {
         <Col xs={24} lg={10}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <ActivityList title={t('overdue')} empty={t('noOverdue')} activities={overdue.data?.data ?? []} testId="overdue-activities" />
-            <ActivityList title={t('dueToday')} empty={t('noDueToday')} activities={(dueToday.data?.data ?? []).filter((activity) => !overdueIds.has(activity.id))} testId="due-today" />
+            <ActivityList title={t('dueToday')} empty={t('noDueToday')} activities={(dueToday.data?.data ?? []).filter((activity) => activity.done !== true && !overdueIds.has(activity.id))} testId="due-today" />
           </Space>
         </Col>
       </Row>
