@@ -9,6 +9,7 @@ import { sessionKey, type Session } from '../auth/use-session.ts'
 import { useLabel } from '../metadata/labels.ts'
 import { useMetadata } from '../metadata/use-metadata.ts'
 import { usePoolNavItems } from '../pool/pool-nav.tsx'
+import { useFollowUpNavItems } from '../reminders/follow-up-nav.tsx'
 import { useQualityNavItems } from '../quality/quality-nav.tsx'
 import { useAnalyticsNavItems } from '../forecast/analytics-nav.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
@@ -31,11 +32,13 @@ function useNavItems(): MenuProps['items'] {
   const standard = MODULE_ORDER.flatMap((name) => objects.filter((object) => object.name === name))
   const custom = objects.filter((object) => object.custom)
   const pool = usePoolNavItems(objects)
+  const followUp = useFollowUpNavItems(objects)
   const quality = useQualityNavItems(objects)
   const analytics = useAnalyticsNavItems(objects)
   return [
     ...standard.map((object) => ({ key: `/o/${object.name}`, icon: objectIcon(object.name), label: label(object.pluralLabel) })),
     ...analytics,
+    ...followUp,
     ...pool,
     ...quality,
     ...(custom.length > 0

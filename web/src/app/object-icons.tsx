@@ -3,6 +3,7 @@ import {
   ShoppingOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons'
 import { FileProtectOutlined, FileTextOutlined, ProfileOutlined, ShoppingCartOutlined } from '@ant-design/icons'
+import { AccountBookOutlined, MoneyCollectOutlined } from '@ant-design/icons'
 import type { ReactNode } from 'react'
 
 const ICONS: Record<string, ReactNode> = {
@@ -18,10 +19,12 @@ const ICONS: Record<string, ReactNode> = {
   quotes: <FileTextOutlined />,
   contracts: <FileProtectOutlined />,
   orders: <ShoppingCartOutlined />,
+  payments: <MoneyCollectOutlined />,
+  invoices: <AccountBookOutlined />,
 }
 
 export const objectIcon = (name: string): ReactNode => ICONS[name] ?? <AppstoreOutlined />
 
 /** The sales modules in the order a sales team works through them; users and teams live in settings. */
-export const MODULE_ORDER = ['accounts', 'contacts', 'leads', 'opportunities', 'activities', 'products', 'price_books', 'quotes', 'contracts', 'orders']
+export const MODULE_ORDER = ['accounts', 'contacts', 'leads', 'opportunities', 'activities', 'products', 'price_books', 'quotes', 'contracts', 'orders', 'payments', 'invoices']
 export const SETTINGS_OBJECTS = new Set(['users', 'teams'])

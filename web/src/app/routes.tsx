@@ -13,6 +13,8 @@ const KanbanPage = lazyNamed(() => import('../kanban/KanbanPage.tsx'), 'KanbanPa
 const RecordPage = lazyNamed(() => import('../record-page/RecordPage.tsx'), 'RecordPage')
 const SettingsPage = lazyNamed(() => import('../settings/SettingsPage.tsx'), 'SettingsPage')
 const PoolPage = lazyNamed(() => import('../pool/PoolPage.tsx'), 'PoolPage')
+const ApprovalsPage = lazyNamed(() => import('../approvals/ApprovalsPage.tsx'), 'ApprovalsPage')
+const TodayPage = lazyNamed(() => import('../reminders/TodayPage.tsx'), 'TodayPage')
 const DuplicatesPage = lazyNamed(() => import('../duplicates/DuplicatesPage.tsx'), 'DuplicatesPage')
 const QualityPage = lazyNamed(() => import('../quality/QualityPage.tsx'), 'QualityPage')
 const SalesAnalyticsPage = lazyNamed(() => import('../forecast/SalesAnalyticsPage.tsx'), 'SalesAnalyticsPage')
@@ -24,6 +26,8 @@ export function preloadPage(pathname: string) {
   const parts = pathname.split('/').filter(Boolean)
   if (parts[0] === 'settings') void SettingsPage.preload()
   else if (parts[0] === 'pool') void PoolPage.preload()
+  else if (parts[0] === 'approvals') void ApprovalsPage.preload()
+  else if (parts[0] === 'today') void TodayPage.preload()
   else if (parts[0] === 'quality') void QualityPage.preload()
   else if (parts[0] === 'analytics') void SalesAnalyticsPage.preload()
   else if (parts[0] === 'o' && parts[2] === 'kanban') void KanbanPage.preload()
@@ -50,6 +54,8 @@ export const router = createBrowserRouter([
       { path: 'o/:object/:id', element: <RecordPage /> },
       { path: 'settings/*', element: <SettingsPage /> },
       { path: 'pool', element: <PoolPage /> },
+      { path: 'approvals', element: <ApprovalsPage /> },
+      { path: 'today', element: <TodayPage /> },
       { path: 'quality', element: <QualityPage /> },
       { path: 'analytics', element: <SalesAnalyticsPage /> },
       { path: '*', element: <NotFound /> },

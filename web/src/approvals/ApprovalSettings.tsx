@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { App, Button, Form, InputNumber, Space, Typography } from 'antd'
-import { useEffect, useState } from 'react'
+import { App, Button, Form, InputNumber, Skeleton, Space, Typography } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { registerMessages } from '../i18n/register-messages.ts'
@@ -11,16 +11,18 @@ registerMessages('approvals', approvalMessages)
 
 /** Settings → Approvals: the quote discount threshold (the seeded rule), and a way to every rule. */
 export function ApprovalSettings() {
+  const settings = useQuery({ queryKey: approvalKeys.settings, queryFn: approvalsApi.settings })
+  if (!settings.data) return <Skeleton active />
+  return <ThresholdForm initial={settings.data.quote_discount_threshold} />
+}
+
+function ThresholdForm({ initial }: { initial: number | null }) {
   const { t } = useTranslation('approvals')
   const { t: tApp } = useTranslation()
   const { message } = App.useApp()
   const client = useQueryClient()
-  const settings = useQuery({ queryKey: approvalKeys.settings, queryFn: approvalsApi.settings })
-  const [threshold, setThreshold] = useState<number | null>(null)
+  const [threshold, setThreshold] = useState<number | null>(initial)
   const [busy, setBusy] = useState(false)
-  useEffect(() => {
-    if (settings.data) setThreshold(settings.data.quote_discount_threshold)
-  }, [settings.data])
   const save = async () => {
     setBusy(true)
     try {
@@ -36,7 +38,7 @@ export function ApprovalSettings() {
   return (
     <Form layout="vertical" style={{ maxWidth: 520 }} data-testid="approval-settings">
       <Form.Item label={t('settings.threshold')} extra={t('settings.thresholdHelp')}>
-        <InputNumber min={0} max={100} precision={2} suffix="%" value={threshold} onChange={(value) => setThreshold(value)} disabled={settings.isPending}
+        <InputNumber min={0} max={100} precision={2} suffix="%" value={threshold} onChange={(value) => setThreshold(value)}
           data-testid="quote-discount-threshold" style={{ width: 160 }} />
       </Form.Item>
       <Space>

@@ -33,6 +33,8 @@ import { lazyNamed } from '../app/lazy-named.ts'
 const QuotePanel = lazyNamed(() => import('../quotes/QuotePanel.tsx'), 'QuotePanel')
 const ContractPanel = lazyNamed(() => import('../quotes/ContractPanel.tsx'), 'ContractPanel')
 const StageHistory = lazyNamed(() => import('../pipelines/StageHistory.tsx'), 'StageHistory')
+const ApprovalPanel = lazyNamed(() => import('../approvals/ApprovalPanel.tsx'), 'ApprovalPanel')
+const ContractPayments = lazyNamed(() => import('../payments/ContractPayments.tsx'), 'ContractPayments')
 
 registerMessages('record-page', recordPageMessages)
 
@@ -93,6 +95,8 @@ function RecordView({ objects, object, record }: { objects: ObjectMeta[]; object
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <RecordHeader object={object} record={record} figures={figures} />
         {object.name === 'quotes' && <Suspense fallback={null}><QuotePanel object={object} record={record} objects={objects} /></Suspense>}
+        {object.name !== 'approvals' && object.name !== 'approval_rules' && <Suspense fallback={null}><ApprovalPanel object={object} record={record} /></Suspense>}
+        {object.name === 'contracts' && <Suspense fallback={null}><ContractPayments record={record} objects={objects} /></Suspense>}
         {Boolean(object.duplicateRules?.length) && <RecordDuplicates object={object} record={record} />}
         <CompletenessBadge object={object} id={record.id} version={record.version} />
         {phone ? (

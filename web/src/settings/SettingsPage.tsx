@@ -17,12 +17,13 @@ import { useIsPhone } from '../app/use-is-phone.ts'
 import { lazyNamed } from '../app/lazy-named.ts'
 import { ApartmentOutlined, FormOutlined } from '@ant-design/icons'
 import { FunnelPlotOutlined } from '@ant-design/icons'
-import { FileTextOutlined } from '@ant-design/icons'
+import { AuditOutlined, FileTextOutlined } from '@ant-design/icons'
 
 const WebFormsSettings = lazyNamed(() => import('../leads/WebFormsSettings.tsx'), 'WebFormsSettings')
 const AssignmentSettings = lazyNamed(() => import('../leads/AssignmentSettings.tsx'), 'AssignmentSettings')
 const PipelineSettings = lazyNamed(() => import('../pipelines/PipelineSettings.tsx'), 'PipelineSettings')
 const QuoteSettings = lazyNamed(() => import('../quotes/QuoteSettings.tsx'), 'QuoteSettings')
+const ApprovalSettings = lazyNamed(() => import('../approvals/ApprovalSettings.tsx'), 'ApprovalSettings')
 
 registerMessages('settings', settingsMessages)
 
@@ -38,6 +39,7 @@ const SECTIONS: { key: string; icon: ReactNode; page: ReactNode }[] = [
   { key: 'lead-assignment', icon: <ApartmentOutlined />, page: <AssignmentSettings /> },
   { key: 'pipelines', icon: <FunnelPlotOutlined />, page: <PipelineSettings /> },
   { key: 'quotes', icon: <FileTextOutlined />, page: <QuoteSettings /> },
+  { key: 'approvals', icon: <AuditOutlined />, page: <ApprovalSettings /> },
 ]
 
 /** /settings/*: the administrator's pages, a menu on the left (on top on a phone). */
