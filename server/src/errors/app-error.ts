@@ -32,4 +32,10 @@ export class AppError extends Error {
 }
 
 export const validationFailed = (fields: FieldError[]) => new AppError('VALIDATION_FAILED', fields)
+/**
+ * Well-formed values that break a rule involving other fields or the record's state (a reason required
+ * when a deal is won, a stage outside the pipeline, a status that needs approval): 422, naming the fields.
+ * A malformed value itself is a 400 (`validationFailed`).
+ */
+export const ruleViolation = (fields: FieldError[]) => new AppError('UNPROCESSABLE', fields)
 export const fieldError = (field: string, code: string, params?: FieldIssue['params']) => validationFailed([{ field, code, params }])

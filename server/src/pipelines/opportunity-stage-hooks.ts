@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid'
 import type { Db } from '../db/database.ts'
-import { AppError, type FieldError } from '../errors/app-error.ts'
+import { ruleViolation, type FieldError } from '../errors/app-error.ts'
 import { nowOf, type RecordContext } from '../records/record-context.ts'
 import { registerHooks, type WriteChange } from '../records/record-hooks.ts'
 import type { ApiRecord } from '../records/row-mapping.ts'
@@ -89,11 +89,11 @@ registerHooks('opportunities', {
     if (!stage) {
       if (!stageChanged(change)) return
       const pipeline = await pipelineName(trx, workspaceId, pipelineId)
-      throw new AppError('VALIDATION_FAILED', [{ field: `${change.pathPrefix}stage`, code: 'stage_not_in_pipeline', params: { pipeline, allowed: stages.map((s) => s.value).join(', ') } }])
+      throw ruleViolation([{ field: `${change.pathPrefix}stage`, code: 'stage_not_in_pipeline', params: { pipeline, allowed: stages.map((s) => s.value).join(', ') } }])
     }
     if (stageChanged(change)) await enterStage(trx, ctx, change, stage, stages, errors)
     checkForecastCategory(ctx, change, stage, stages, errors)
-    if (errors.length > 0) throw new AppError('VALIDATION_FAILED', errors)
+    if (errors.length > 0) throw ruleViolation(errors)
   },
   async afterWrite(trx, ctx, change, record) {
     if ((change.op !== 'create' && change.op !== 'update') || !stageChanged(change) || isEmpty(record.stage)) return

@@ -81,12 +81,12 @@ describe.each(testEngines)('data quality on %s', (engine) => {
     })
     expect(rule.status, JSON.stringify(rule.body)).toBe(200)
     const refused = await env.admin.withLanguage('zh-CN').post('/api/v1/opportunities', { name: '报价中', stage: 'proposal', amount: { amount: '100.00', currency: 'CNY' } })
-    expect(refused.status).toBe(400)
+    expect(refused.status).toBe(422)
     expect(refused.body.error.fields).toEqual([{ field: 'expected_close_date', code: 'required_at_stage', message: '处于“方案报价”阶段时必填。' }])
     const early = await env.admin.post('/api/v1/opportunities', { name: '初步', stage: 'initial_contact' })
     expect(early.status).toBe(201)
     const moved = await env.admin.patch(`/api/v1/opportunities/${early.body.id}`, { stage: 'proposal' })
-    expect(moved.status).toBe(400)
+    expect(moved.status).toBe(422)
     expect(moved.body.error.fields.map((f: { field: string; message: string }) => [f.field, f.message])).toEqual([
       ['amount', 'Required when the stage is "Proposal / quote".'],
       ['expected_close_date', 'Required when the stage is "Proposal / quote".'],
@@ -97,7 +97,7 @@ describe.each(testEngines)('data quality on %s', (engine) => {
     const cleared = await env.admin.patch(`/api/v1/opportunities/${early.body.id}`, { expected_close_date: null })
     expect(cleared.body.error.fields[0]).toMatchObject({ field: 'expected_close_date', code: 'required_at_stage' })
     const bulk = await env.admin.post('/api/v1/opportunities/bulk', { create: [{ name: 'ok', stage: 'won' }, { name: 'bad', stage: 'proposal' }] })
-    expect(bulk.status).toBe(400)
+    expect(bulk.status).toBe(422)
     expect(bulk.body.error.fields[0].field).toBe('create[1].amount')
     expect((await env.admin.get('/api/v1/opportunities/aggregate?filter[name]=ok')).body.count).toBe(0)
     const badRule = await env.admin.request('PUT', '/api/v1/quality/settings/opportunities', { stage_rules: [{ field: 'stage', value: 'nope', required: ['amount'] }, { field: 'name', value: 'x', required: [] }] })

@@ -1,11 +1,11 @@
 import type { FieldError } from '../errors/app-error.ts'
-import { AppError } from '../errors/app-error.ts'
+import { ruleViolation } from '../errors/app-error.ts'
 import { registerHooks } from '../records/record-hooks.ts'
 import { isFilled, qualitySettingsOf } from './quality-settings.ts'
 
 /**
  * Validation rules by stage, for every object: a record that reaches a rule's stage (or clears a
- * field while there) must have each required field filled → 400 naming the fields. Updates that
+ * field while there) must have each required field filled → 422 naming the fields. Updates that
  * touch neither the stage nor a required field pass, so old records are not blocked by a new rule.
  */
 registerHooks('*', {
@@ -27,6 +27,6 @@ registerHooks('*', {
         }
       }
     }
-    if (errors.length > 0) throw new AppError('VALIDATION_FAILED', errors)
+    if (errors.length > 0) throw ruleViolation(errors)
   },
 })

@@ -96,10 +96,10 @@ export function ContractPayments({ record, objects }: { record: ApiRecord; objec
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noPayments')} /> }}
             columns={[
               { key: 'received', title: t('column.receivedOn'), render: (_, row) => <Link to={`/o/payments/${row.id}`}>{String(row.received_at ?? '')}</Link> },
-              { key: 'amount', title: t('column.amount'), align: 'end', render: (_, row) => money(row.amount) },
+              { key: 'amount', title: t('column.received'), align: 'end', render: (_, row) => money(row.amount) },
               { key: 'method', title: t('column.method'), render: (_, row) => methodField && <FieldValue field={methodField} value={row.method} /> },
               { key: 'reference', title: t('column.reference'), render: (_, row) => String(row.reference ?? '') },
-              { key: 'instalment', title: t('column.name'), render: (_, row) => instalmentName(row.instalment_id) },
+              { key: 'instalment', title: t('column.instalment'), render: (_, row) => instalmentName(row.instalment_id) },
             ]} />
         </div>
       </Space>

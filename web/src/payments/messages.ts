@@ -24,6 +24,8 @@ export const paymentMessages = defineMessages({
     'column.receivedOn': 'Received on',
     'column.method': 'Method',
     'column.reference': 'Reference',
+    'column.received': 'Amount',
+    'column.instalment': 'Recorded against',
   },
   'zh-CN': {
     'title': '回款',
@@ -47,5 +49,7 @@ export const paymentMessages = defineMessages({
     'column.receivedOn': '回款日期',
     'column.method': '回款方式',
     'column.reference': '流水号',
+    'column.received': '回款金额',
+    'column.instalment': '指定期次',
   },
 })

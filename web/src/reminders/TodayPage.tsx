@@ -34,6 +34,14 @@ function ActivityList({ title, empty, activities, testId }: { title: string; emp
   )
 }
 
+function todayRange(): string {
+  const start = new Date()
+  start.setHours(0, 0, 0, 0)
+  const end = new Date(start)
+  end.setDate(end.getDate() + 1)
+  return `${start.toISOString()},${end.toISOString()}`
+}
+
 /** /today — the rep's morning list: ranked follow-up suggestions with links, overdue and due-today activities. */
 export function TodayPage() {
   const { t } = useTranslation('today')
@@ -46,11 +54,12 @@ export function TodayPage() {
   const mine = { owner_id: { eq: me ?? '' } }
   const overdue = useQuery({
     queryKey: ['records', 'activities', 'today', 'overdue', me], enabled: Boolean(me),
-    queryFn: () => recordsApi.list('activities', { filter: { ...mine, overdue: { eq: 'true' } }, sort: 'due_at', limit: 50 }),
+    queryFn: () => recordsApi.list('activities', { filter: { ...mine, overdue: { eq: 'true' } }, sort: '-due_at', limit: 20 }),
   })
   const dueToday = useQuery({
     queryKey: ['records', 'activities', 'today', 'due', me], enabled: Boolean(me),
-    queryFn: () => recordsApi.list('activities', { filter: { ...mine, due_at: { relative: 'today' } }, sort: 'due_at', limit: 50 }),
+    // The reader's own day, from their midnight to the next.
+    queryFn: () => recordsApi.list('activities', { filter: { ...mine, due_at: { between: todayRange() } }, sort: 'due_at', limit: 50 }),
   })
   const run = async (action: () => Promise<unknown>) => {
     try {
