@@ -38,8 +38,12 @@ export async function applicableRules(trx: Db, ctx: RecordContext, object: Objec
   return matching
 }
 
+/** Moves the record's status as the rule says; a record deleted meanwhile keeps its state (the decision still counts). */
 async function setRecordStatus(trx: Db, ctx: RecordContext, object: ObjectSchema, id: string, field: string, value: string | null) {
   if (!value) return
+  let live = trx.selectFrom(object.table).select('id').where('workspace_id', '=', ctx.actor.workspaceId).where('id', '=', id).where('deleted_at', 'is', null)
+  if (object.custom) live = live.where('object', '=', object.name)
+  if (!(await live.executeTakeFirst())) return
   await updateRecords(systemContext(ctx), object, [{ id, input: { [field]: value } }], { trx })
 }
 

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { registerMessages } from '../i18n/register-messages.ts'
+import { useIsAdmin } from '../settings/use-is-admin.ts'
 import { approvalKeys, approvalsApi } from './approvals-api.ts'
 import { approvalMessages } from './messages.ts'
 
@@ -23,6 +24,7 @@ function ThresholdForm({ initial }: { initial: number | null }) {
   const client = useQueryClient()
   const [threshold, setThreshold] = useState<number | null>(initial)
   const [busy, setBusy] = useState(false)
+  const admin = useIsAdmin()
   const save = async () => {
     setBusy(true)
     try {
@@ -38,11 +40,11 @@ function ThresholdForm({ initial }: { initial: number | null }) {
   return (
     <Form layout="vertical" style={{ maxWidth: 520 }} data-testid="approval-settings">
       <Form.Item label={t('settings.threshold')} extra={t('settings.thresholdHelp')}>
-        <InputNumber min={0} max={100} precision={2} suffix="%" value={threshold} onChange={(value) => setThreshold(value)}
+        <InputNumber min={0} max={100} precision={2} suffix="%" value={threshold} disabled={!admin} onChange={(value) => setThreshold(value)}
           data-testid="quote-discount-threshold" style={{ width: 160 }} />
       </Form.Item>
       <Space>
-        <Button type="primary" loading={busy} onClick={() => void save()} data-testid="save-approval-settings">{t('settings.save')}</Button>
+        <Button type="primary" loading={busy} disabled={!admin} onClick={() => void save()} data-testid="save-approval-settings">{t('settings.save')}</Button>
         <Link to="/o/approval_rules"><Typography.Link>{t('settings.rules')}</Typography.Link></Link>
       </Space>
     </Form>
