@@ -1,12 +1,16 @@
 import { AuditOutlined, CalendarOutlined } from '@ant-design/icons'
-import { useQuery } from '@tanstack/react-query'
-import { Badge, Space } from 'antd'
+import { Space } from 'antd'
+import { Suspense } from 'react'
 import i18next from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { defineMessages } from '../i18n/define-messages.ts'
 import { registerMessages } from '../i18n/register-messages.ts'
 import type { ObjectMeta } from '../metadata/types.ts'
-import { approvalKeys, approvalsApi } from '../approvals/approvals-api.ts'
+import { useAfterFirstContent } from '../app/first-content.ts'
+import { lazyNamed } from '../app/lazy-named.ts'
+
+// The count (and the approvals API) comes after the first screen's content.
+const ApprovalsWaiting = lazyNamed(() => import('./ApprovalsWaiting.tsx'), 'ApprovalsWaiting')
 
 // Only the navigation labels load with the first screen; the pages bring the rest of their words.
 const navMessages = defineMessages({
@@ -28,13 +32,12 @@ export function useFollowUpNavItems(objects: ObjectMeta[]) {
   registerNavMessages()
   const { t } = useTranslation('approval-nav')
   const readsApprovals = objects.some((object) => object.name === 'approvals' && object.permissions.read)
-  const inbox = useQuery({ queryKey: approvalKeys.inbox('mine'), queryFn: () => approvalsApi.inbox('mine'), enabled: readsApprovals, refetchInterval: 120_000 })
-  const waiting = inbox.data?.data.length ?? 0
+  const secondary = useAfterFirstContent()
   if (objects.length === 0) return []
   return [
     { key: '/today', icon: <CalendarOutlined />, label: t('today') },
     ...(readsApprovals
-      ? [{ key: '/approvals', icon: <AuditOutlined />, label: <Space size={6}>{t('approvals')}<Badge count={waiting} size="small" data-testid="approvals-waiting" /></Space> }]
+      ? [{ key: '/approvals', icon: <AuditOutlined />, label: <Space size={6}>{t('approvals')}{secondary && <Suspense fallback={null}><ApprovalsWaiting /></Suspense>}</Space> }]
       : []),
   ]
 }
