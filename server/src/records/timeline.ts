@@ -4,6 +4,7 @@ import { AppError } from '../errors/app-error.ts'
 import { parseDateTime } from '../metadata/field-types/temporal-types.ts'
 import type { ObjectSchema } from '../metadata/object-catalog.ts'
 import { getRecord } from './get-record.ts'
+import { relatedEvents } from './related-timeline.ts'
 import type { RecordContext } from './record-context.ts'
 import { recordColumns, rowToRecord, type ApiRecord } from './row-mapping.ts'
 import { scopedSelect } from './scoped-query.ts'
@@ -14,6 +15,8 @@ export type TimelineEntry =
     kind: 'event'; at: string; type: string; changes: Record<string, { before: unknown; after: unknown }> | null; actor: { id: string; name: string } | null
     /** Set when the event happened to a duplicate that was merged into this record. */
     merged_from?: string
+    /** Set when the event happened to a record pointing at this one (a deal or a contract of an account). */
+    related?: { object: string; id: string; title: string | null }
   }
 
 const MERGE_DEPTH = 5
@@ -36,7 +39,7 @@ async function withMergedIds(ctx: RecordContext, object: ObjectSchema, id: strin
 /**
  * What happened to a record, newest first: activities linked to it (through any relation to its
  * object, or the generic related_object/related_id link) and its field-change history, with the
- * history of duplicates merged into it.
+ * history of duplicates merged into it and what happened to the records that point at it.
  */
 export async function recordTimeline(ctx: RecordContext, object: ObjectSchema, id: string, options: { limit?: number; before?: string } = {}): Promise<{ data: TimelineEntry[] }> {
   await getRecord(ctx, object, id)
@@ -87,6 +90,9 @@ export async function recordTimeline(ctx: RecordContext, object: ObjectSchema, i
       actor: event.actor_id ? { id: event.actor_id, name: event.actor_name ?? '' } : null,
       ...(event.record_id !== id && { merged_from: event.record_id as string }),
     })
+  }
+  for (const event of await relatedEvents(ctx, object, id, { limit, before })) {
+    entries.push({ kind: 'event', at: event.at.toISOString(), type: event.type, changes: event.changes, actor: event.actor, related: event.related })
   }
   entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
   return { data: entries.slice(0, limit) }
