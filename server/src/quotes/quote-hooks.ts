@@ -15,11 +15,21 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10)
 const refuse = (change: WriteChange, field: string, code: string, params?: FieldError['params']) =>
   new AppError('VALIDATION_FAILED', [{ field: `${change.pathPrefix}${field}`, code, ...(params && { params }) }])
 
+/** A quote made for an opportunity is for its account and primary contact unless told otherwise. */
+async function fillFromOpportunity(trx: Db, workspaceId: string, values: Record<string, unknown>) {
+  if (typeof values.opportunity_id !== 'string' || (values.account_id !== undefined && values.contact_id !== undefined)) return
+  const deal = await trx.selectFrom('opportunities').select(['account_id', 'contact_id'])
+    .where('workspace_id', '=', workspaceId).where('id', '=', values.opportunity_id).executeTakeFirst()
+  if (values.account_id === undefined && deal?.account_id) values.account_id = deal.account_id
+  if (values.contact_id === undefined && deal?.contact_id) values.contact_id = deal.contact_id
+}
+
 /** A new quote: draft, version 1, its price book and currency agreeing, the workspace's defaults, zero totals. */
 async function prepareNewQuote(trx: Db, ctx: RecordContext, change: WriteChange) {
   if (syncActionOf(change)) return
   const { values } = change
   const workspaceId = ctx.actor.workspaceId
+  await fillFromOpportunity(trx, workspaceId, values)
   if (values.status !== undefined && values.status !== null && values.status !== 'draft') throw refuse(change, 'status', 'quote_starts_as_draft')
   let currency = (values.currency ?? undefined) as string | undefined
   if (typeof values.price_book_id === 'string') {

@@ -57,6 +57,11 @@ describe.each(testEngines)('quotes: arithmetic, versions and PDF on %s', (engine
       number: 1, status: 'draft', quote_version: 1, currency: 'CNY', price_book_id: catalogue.book, tax_percent: 13, valid_until: '2026-05-01',
       terms: '付款方式：合同签订后 30 日内付清。', subtotal: money('0.00'), total: money('0.00'),
     })
+    // Made from an opportunity, a quote is for its account and contact (and so their price book).
+    const deal = await created(admin.post('/api/v1/opportunities', { name: '云栖二期', stage: 'proposal', account_id: catalogue.account, contact_id: catalogue.contact }))
+    const fromDeal = await created(admin.post('/api/v1/quotes', { name: '二期报价', opportunity_id: deal.id }))
+    expect(fromDeal).toMatchObject({ account_id: catalogue.account, contact_id: catalogue.contact, price_book_id: catalogue.book })
+    expect((await admin.delete(`/api/v1/quotes/${fromDeal.id}`)).status).toBe(200)
   })
 
   it('prices lines from the price book, else the list price, and totals them exactly (half up, discount, then tax)', async () => {

@@ -24,6 +24,17 @@ function storyOf(object: ObjectSchema, type: string, changes: RelatedEvent['chan
   return moves.length > 0 ? Object.fromEntries(moves) : undefined
 }
 
+/** A record's name on the timeline: its title, else its amount (a payment with no reference reads "20000.00 CNY"). */
+function titleOf(object: ObjectSchema) {
+  const title = object.field(object.titleField)
+  const money = object.fields.find((field) => field.type === 'currency' && !field.custom)
+  const parts = [
+    ...(title ? [sql`nullif(${fieldExpression(title)}::text, '')`] : []),
+    ...(money ? [sql`${sql.ref(money.name)}::text || ' ' || ${sql.ref(`${money.name}_currency`)}`] : []),
+  ]
+  return parts.length > 0 ? sql<string | null>`coalesce(${sql.join(parts)})` : sql<string | null>`null`
+}
+
 /**
  * Events of the records that point at `id` through a many-to-one relation (only those the caller may
  * read): their creation, deletion, status or stage moves and domain events (approved, paid …), newest first.
@@ -34,9 +45,8 @@ export async function relatedEvents(ctx: RecordContext, object: ObjectSchema, id
     if (SKIPPED.has(related.name) || related.name === object.name || !can(ctx.actor, related, 'read')) continue
     const links = related.fields.filter((field) => field.type === 'relation' && field.target === object.name && field.relationKind !== 'many_to_many')
     if (links.length === 0) continue
-    const title = related.field(related.titleField)
     const records = scopedSelect(ctx, related)
-      .select(['id', (title ? sql<string>`${fieldExpression(title)}::text` : sql<string>`null`).as('title')])
+      .select(['id', titleOf(related).as('title')])
       .where((eb) => eb.or(links.map((field) => eb(fieldExpression(field), '=', id))))
     const rows = await ctx.db
       .with('linked', () => records)
