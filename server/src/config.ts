@@ -12,6 +12,8 @@ export interface AppConfig {
   adminPassword: string | undefined
   signUpEnabled: boolean
   secureCookies: boolean
+  /** Behind a reverse proxy: the client's address comes from X-Forwarded-For (rate limits count visitors). */
+  trustProxy: boolean
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -25,5 +27,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: env.RAPPORT_ADMIN_PASSWORD || undefined,
     signUpEnabled: env.RAPPORT_SIGN_UP !== '0',
     secureCookies: env.RAPPORT_SECURE_COOKIES === '1',
+    trustProxy: env.RAPPORT_TRUST_PROXY === '1',
   }
 }

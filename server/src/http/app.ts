@@ -36,6 +36,7 @@ import type { AppServices } from './request-context.ts'
 export async function buildApp(services: AppServices, options: { logger?: boolean; webDistDir?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: services.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
     // Long query strings reach our validation (and its localized 400) instead of Node's bare 431.
     http: { maxHeaderSize: 64 * 1024 },
