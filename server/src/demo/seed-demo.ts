@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts'
 import { loadCatalog } from '../metadata/object-catalog.ts'
 import { createRecords } from '../records/write-pipeline.ts'
 import { generateDemoDataset, type DemoDataset, type DemoRecord } from './demo-dataset.ts'
+import { seedLeadToCashDemo } from './lead-to-cash-demo.ts'
 import { seedQuoteDemo } from './quotes-demo.ts'
 
 const ORDER: Array<keyof DemoDataset> = ['teams', 'users', 'accounts', 'contacts', 'leads', 'opportunities', 'products', 'activities']
@@ -51,5 +52,6 @@ export async function seedDemoData(db: Db, workspaceId: string, adminId: string,
     counts[objectName] = records.length + (objectName === 'users' && demoAdmin ? 1 : 0)
   }
   Object.assign(counts, await seedQuoteDemo(ctx, ids))
+  Object.assign(counts, await seedLeadToCashDemo(ctx, ids))
   return counts
 }
