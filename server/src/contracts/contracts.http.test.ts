@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { created, makeCatalogue, rawClient, type Catalogue } from '../quotes/quote-test-fixtures.ts'
 import { testEngines } from '../test-support/test-database.ts'
 import { startTestServer, type ApiClient, type TestServer } from '../test-support/test-server.ts'
+import { expireOutdated } from './expiry-job.ts'
 
 const money = (amount: string, currency = 'CNY') => ({ amount, currency })
 
@@ -90,5 +91,23 @@ describe.each(testEngines)('contracts and orders from quotes on %s', (engine) =>
     const other = await server.newWorkspace('另一家')
     expect((await (await rawClient(other.admin)).get(signedCopy.url)).status).toBe(404)
     expect((await raw.send('POST', `/api/v1/contracts/${contractId}/attachment`, scan, 'application/pdf')).json().error.fields[0]).toMatchObject({ field: 'name', code: 'required' })
+  })
+  it('expires sent quotes after their last valid day and active contracts after their end day, by the workspace\'s local day', async () => {
+    const sent = await created(admin.post('/api/v1/quotes', { name: '过期报价', account_id: catalogue.account, valid_until: '2026-04-10' }))
+    await created(admin.post('/api/v1/quote_lines', { quote_id: sent.id, product_id: catalogue.crm, quantity: 1 }))
+    expect((await admin.post(`/api/v1/quotes/${sent.id}/send`, { email: false })).status).toBe(200)
+    const draft = await created(admin.post('/api/v1/quotes', { name: '草稿报价', account_id: catalogue.account, valid_until: '2026-04-10' }))
+    const contract = await created(admin.post('/api/v1/contracts', { name: '年度服务', account_id: catalogue.account, start_date: '2025-04-11', end_date: '2026-04-10' }))
+    expect((await admin.patch(`/api/v1/contracts/${contract.id}`, { status: 'active' })).status).toBe(200)
+    const db = server.database.db
+    const workspaceId = (await admin.get('/api/auth/me')).body.workspace.id
+    // 2026-04-10 23:30 in Shanghai is still the last valid day there.
+    expect(await db.transaction().execute((trx) => expireOutdated(trx, workspaceId, 'Asia/Shanghai', () => new Date('2026-04-10T15:30:00Z')))).toEqual({ quotes: 0, contracts: 0 })
+    expect(await db.transaction().execute((trx) => expireOutdated(trx, workspaceId, 'Asia/Shanghai', () => new Date('2026-04-10T16:30:00Z')))).toEqual({ quotes: 1, contracts: 1 })
+    expect((await admin.get(`/api/v1/quotes/${sent.id}`)).body.status).toBe('expired')
+    expect((await admin.get(`/api/v1/quotes/${draft.id}`)).body.status).toBe('draft')
+    expect((await admin.get(`/api/v1/contracts/${contract.id}`)).body.status).toBe('expired')
+    const timeline = (await admin.get(`/api/v1/quotes/${sent.id}/timeline`)).body.data
+    expect(timeline[0]).toMatchObject({ kind: 'event', type: 'updated', changes: { status: { before: 'sent', after: 'expired' } }, actor: null })
   })
 })

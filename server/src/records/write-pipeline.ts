@@ -17,6 +17,9 @@ import { scopedSelect } from './scoped-query.ts'
 import { searchDocumentOf } from './search-fields.ts'
 import '../domain-hooks.ts'
 
+/** Who writes: the signed-in user, or nobody for the system's own jobs (an expiry, a reminder). */
+const actorOf = (ctx: RecordContext) => ctx.actor.userId || null
+
 async function nextNumbers(trx: Db, workspaceId: string, name: string, count: number): Promise<number> {
   const row = await sql<{ value: number }>`
     insert into counters (workspace_id, name, value) values (${workspaceId}, ${name}, ${count})
@@ -51,7 +54,7 @@ export async function createRecords(
     const { input, extra } = splitExtraInputs(object.name, raw)
     try {
       const values = checkInput(object, input, 'create', prefix)
-      if (object.owned && values.owner_id === undefined) values.owner_id = ctx.actor.userId
+      if (object.owned && values.owner_id === undefined) values.owner_id = actorOf(ctx)
       changes.push({ object, op: 'create', id: options.presetIds?.[index] ?? uuidv7(), values, extra, privateColumns: {}, pathPrefix: prefix })
     } catch (error) {
       if (!(error instanceof AppError)) throw error
@@ -78,8 +81,8 @@ export async function createRecords(
         ...(object.custom && { object: object.name }),
         created_at: now,
         updated_at: now,
-        created_by: ctx.actor.userId,
-        updated_by: ctx.actor.userId,
+        created_by: actorOf(ctx),
+        updated_by: actorOf(ctx),
         version: 1,
         custom,
         search_text: search.text,
@@ -96,7 +99,7 @@ export async function createRecords(
       recordId: change.id,
       type: 'created',
       changes: changedFields(object, undefined, change.values),
-      actorId: ctx.actor.userId,
+      actorId: actorOf(ctx),
     })))
     if (wantRecords) for (const [index, change] of changes.entries()) await runHooks('afterWrite', trx, ctx, change, records[index])
     return records
@@ -153,7 +156,7 @@ export async function updateRecords(ctx: RecordContext, object: ObjectSchema, up
           custom: sql`custom || ${JSON.stringify(custom)}::jsonb`,
           version: sql`version + 1`,
           updated_at: nowOf(ctx),
-          updated_by: ctx.actor.userId,
+          updated_by: actorOf(ctx),
           search_text: search.text,
           search_tokens: search.tokens,
         })
@@ -163,7 +166,7 @@ export async function updateRecords(ctx: RecordContext, object: ObjectSchema, up
         .executeTakeFirstOrThrow()
       const record = rowToRecord(object, updated)
       if (Object.keys(changes).length > 0) {
-        await appendEvents(trx, [{ workspaceId: ctx.actor.workspaceId, object: object.name, recordId: update.id, type: 'updated', changes, actorId: ctx.actor.userId }])
+        await appendEvents(trx, [{ workspaceId: ctx.actor.workspaceId, object: object.name, recordId: update.id, type: 'updated', changes, actorId: actorOf(ctx) }])
       }
       await runHooks('afterWrite', trx, ctx, change, record)
       results.push(record)
@@ -186,13 +189,13 @@ export async function setDeleted(
     await runHooks('beforeWrite', trx, ctx, change)
     const updated = await trx
       .updateTable(object.table)
-      .set({ deleted_at: deleted ? nowOf(ctx) : null, version: sql`version + 1`, updated_at: nowOf(ctx), updated_by: ctx.actor.userId })
+      .set({ deleted_at: deleted ? nowOf(ctx) : null, version: sql`version + 1`, updated_at: nowOf(ctx), updated_by: actorOf(ctx) })
       .where('workspace_id', '=', ctx.actor.workspaceId)
       .where('id', '=', id)
       .returning(recordColumns(object))
       .executeTakeFirstOrThrow()
     const record = rowToRecord(object, updated)
-    await appendEvents(trx, [{ workspaceId: ctx.actor.workspaceId, object: object.name, recordId: id, type: deleted ? 'deleted' : 'restored', changes: null, actorId: ctx.actor.userId }])
+    await appendEvents(trx, [{ workspaceId: ctx.actor.workspaceId, object: object.name, recordId: id, type: deleted ? 'deleted' : 'restored', changes: null, actorId: actorOf(ctx) }])
     await runHooks('afterWrite', trx, ctx, change, record)
     return record
   }
@@ -214,13 +217,13 @@ export async function deleteRecords(ctx: RecordContext, object: ObjectSchema, id
     for (const change of changes) await runHooks('beforeWrite', trx, ctx, change)
     const updated = await trx
       .updateTable(object.table)
-      .set({ deleted_at: nowOf(ctx), version: sql`version + 1`, updated_at: nowOf(ctx), updated_by: ctx.actor.userId })
+      .set({ deleted_at: nowOf(ctx), version: sql`version + 1`, updated_at: nowOf(ctx), updated_by: actorOf(ctx) })
       .where('workspace_id', '=', ctx.actor.workspaceId)
       .where('id', 'in', changes.map((change) => change.id))
       .returning(recordColumns(object))
       .execute()
     const records = new Map(updated.map((row) => [row.id as string, rowToRecord(object, row)]))
-    await appendEvents(trx, changes.map((change) => ({ workspaceId: ctx.actor.workspaceId, object: object.name, recordId: change.id, type: 'deleted', changes: null, actorId: ctx.actor.userId })))
+    await appendEvents(trx, changes.map((change) => ({ workspaceId: ctx.actor.workspaceId, object: object.name, recordId: change.id, type: 'deleted', changes: null, actorId: actorOf(ctx) })))
     for (const change of changes) await runHooks('afterWrite', trx, ctx, change, records.get(change.id)!)
     return changes.map((change) => records.get(change.id)!)
   }
