@@ -2,7 +2,7 @@ import { DndContext, DragOverlay, type DragEndEvent, type DragStartEvent } from 
 import { Card } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiRecord, Filter } from '../api/records.ts'
+import { recordsApi, type ApiRecord, type Filter } from '../api/records.ts'
 import { RecordForm } from '../forms/RecordForm.tsx'
 import { useLabel } from '../metadata/labels.ts'
 import type { FieldMeta, ObjectMeta } from '../metadata/types.ts'
@@ -11,7 +11,8 @@ import { useBoardSensors } from './board-sensors.ts'
 import { CardBody } from './KanbanCard.tsx'
 import { KanbanColumn } from './KanbanColumn.tsx'
 import { useBoardTotals } from './use-board-totals.ts'
-import { useMoveCard } from './use-move-card.ts'
+import { MoveFieldsDialog, type MissingFields } from './MoveFieldsDialog.tsx'
+import { useMoveCard, type Move } from './use-move-card.ts'
 import { useIsPhone } from '../app/use-is-phone.ts'
 
 // Scroll the board only when the card nears its very edge, and gently, so a drop lands where it is aimed.
@@ -37,7 +38,8 @@ export function KanbanBoard({ object, field, scope }: { object: ObjectMeta; fiel
   const phone = useIsPhone()
   const sensors = useBoardSensors()
   const totals = useBoardTotals(object, field, scope?.filter)
-  const move = useMoveCard(object, field, scope?.filter)
+  const [needs, setNeeds] = useState<{ move: Move; missing: MissingFields }>()
+  const move = useMoveCard(object, field, scope?.filter, (refused, missing) => setNeeds({ move: refused, missing }))
   const [dragged, setDragged] = useState<DragData>()
   const [createIn, setCreateIn] = useState<string>()
   const options = scope ? scope.columns.flatMap((value) => field.options?.filter((option) => option.value === value) ?? []) : (field.options ?? [])
@@ -68,6 +70,16 @@ export function KanbanBoard({ object, field, scope }: { object: ObjectMeta; fiel
           </Card>
         )}
       </DragOverlay>
+      {needs && (
+        <MoveFieldsDialog missing={needs.missing} title={t('moveNeeds.title', { column: columns.find((column) => column.value === needs.move.to)?.title ?? needs.move.to })}
+          onCancel={() => setNeeds(undefined)}
+          onSubmit={(extra) => {
+            // The refused move re-read the card: move it again from where it is, at its current version.
+            const record = needs.move.record
+            setNeeds(undefined)
+            void recordsApi.get(object.name, record.id).then((fresh) => move.mutate({ ...needs.move, record: { ...record, ...fresh }, extra }))
+          }} />
+      )}
       <RecordForm object={object} open={createIn !== undefined} initialValues={createIn ? { ...scope?.values, [field.name]: createIn } : undefined} onClose={() => setCreateIn(undefined)} />
     </DndContext>
   )

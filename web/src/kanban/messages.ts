@@ -13,6 +13,8 @@ export const kanbanMessages = defineMessages({
     'noValue': 'No value',
     'newCard': 'New record in this column',
     'moveFailed': 'The card could not be moved.',
+    'moveNeeds.title': 'To move to “{{column}}”, fill in',
+    'moveNeeds.save': 'Move',
     'noChoiceField': 'This object has no single-choice field to group a board by.',
   },
   'zh-CN': {
@@ -27,6 +29,8 @@ export const kanbanMessages = defineMessages({
     'noValue': '未设置',
     'newCard': '在此列新建记录',
     'moveFailed': '卡片移动失败。',
+    'moveNeeds.title': '移动到“{{column}}”需要填写',
+    'moveNeeds.save': '移动',
     'noChoiceField': '该对象没有可用于看板分组的单选字段。',
   },
 })

@@ -9,11 +9,22 @@ import { amountField, NO_VALUE } from './board-fields.ts'
 import { addDecimal } from './decimal.ts'
 import { columnKey, type ColumnData } from './use-board-column.ts'
 import { totalsQuery } from './use-board-totals.ts'
+import type { MissingFields } from './MoveFieldsDialog.tsx'
 
 export interface Move {
   record: ApiRecord
   from: string
   to: string
+  /** Other fields the new column requires, given in the dialog that asked for them. */
+  extra?: Record<string, unknown>
+}
+
+/** The other fields a refused move names (422: a rule of the new column), when the user can fill them all in. */
+function missingFieldsOf(error: unknown, object: ObjectMeta, field: FieldMeta): MissingFields | undefined {
+  if (!(error instanceof ApiError) || error.status !== 422 || error.fields.length === 0) return undefined
+  const fields = error.fields.map((issue) => ({ field: object.fields.find((candidate) => candidate.name === issue.field), reason: issue.message }))
+  if (fields.some(({ field: named }) => !named || named.name === field.name || named.readOnly)) return undefined
+  return { fields: fields as MissingFields['fields'] }
 }
 
 const withoutCard = (data: ColumnData | undefined, id: string) =>
@@ -50,9 +61,10 @@ function shiftTotals(totals: AggregateResult | undefined, move: Move, money: Mon
 /**
  * Moves a card to another column at once, then saves with the version it was read at. When the
  * server refuses (stale version, no permission, invalid value) the card and totals go back and the
- * server's reason is shown.
+ * server's reason is shown — or, when the new column needs other fields filled in (a won deal's
+ * reason), `onMissing` is asked for them and the move can be made again with them.
  */
-export function useMoveCard(object: ObjectMeta, field: FieldMeta, scope?: Filter) {
+export function useMoveCard(object: ObjectMeta, field: FieldMeta, scope?: Filter, onMissing?: (move: Move, missing: MissingFields) => void) {
   const client = useQueryClient()
   const { message } = App.useApp()
   const { t } = useTranslation('kanban')
@@ -60,7 +72,7 @@ export function useMoveCard(object: ObjectMeta, field: FieldMeta, scope?: Filter
   const keyOf = (value: string) => columnKey(object.name, field.name, value, scope)
   const amount = amountField(object)
   return useMutation({
-    mutationFn: (move: Move) => recordsApi.update(object.name, move.record.id, move.record.version, { [field.name]: move.to === NO_VALUE ? null : move.to }),
+    mutationFn: (move: Move) => recordsApi.update(object.name, move.record.id, move.record.version, { ...move.extra, [field.name]: move.to === NO_VALUE ? null : move.to }),
     onMutate: async (move) => {
       await Promise.all([client.cancelQueries({ queryKey: keyOf(move.from) }), client.cancelQueries({ queryKey: keyOf(move.to) }), client.cancelQueries({ queryKey: totalsKey })])
       const snapshot = {
@@ -84,8 +96,9 @@ export function useMoveCard(object: ObjectMeta, field: FieldMeta, scope?: Filter
         client.setQueryData(keyOf(move.to), snapshot.to)
         client.setQueryData(totalsKey, snapshot.totals)
       }
-      const reason = error instanceof ApiError ? (error.fields[0]?.message ?? error.message) : t('moveFailed')
-      message.error(reason)
+      const missing = onMissing && missingFieldsOf(error, object, field)
+      if (missing) onMissing(move, missing)
+      else message.error(error instanceof ApiError ? (error.fields[0]?.message ?? error.message) : t('moveFailed'))
       // The card may have changed on the server: read it again so the next try has its version.
       void client.invalidateQueries({ queryKey: keyOf(move.from) })
     },
