@@ -43,7 +43,8 @@ async function enterStage(trx: Db, ctx: RecordContext, change: WriteChange, stag
   }
   if (!wasClosed || previous?.category !== stage.category) values.closed_at = nowOf(ctx).toISOString()
   const merged = { ...before, ...values }
-  if (isEmpty(merged.expected_close_date)) values.expected_close_date = todayOf(ctx)
+  // Closing an open deal dates it today; a deal created already closed (history) keeps what it was given.
+  if (change.op === 'update' && isEmpty(merged.expected_close_date)) values.expected_close_date = todayOf(ctx)
   // Closing a deal asks why; records created already closed (history being imported) may come without one.
   const reason = REASON[stage.category]
   if (change.op === 'update' && previous?.category !== stage.category && isEmpty(merged[reason])) {
