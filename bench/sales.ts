@@ -70,7 +70,7 @@ async function loadOpportunities(bench: BenchEngine, workspace: LoadedWorkspace,
           case when (g * 7919) % 100 < 20 then 'initial_contact' when (g * 7919) % 100 < 40 then 'needs_analysis'
             when (g * 7919) % 100 < 58 then 'proposal' when (g * 7919) % 100 < 70 then 'negotiation'
             when (g * 7919) % 100 < 88 then 'won' else 'lost' end as stage
-        from generate_series(${first}::int, ${last}::int) as g
+        from generate_series(${first}::bigint, ${last}::bigint) as g
       ) spread`.execute(db)
   }
   // The state autovacuum keeps PostgreSQL in (PGlite never runs it): statistics and a visibility map for index-only scans.

@@ -14,7 +14,7 @@ import { useQualityNavItems } from '../quality/quality-nav.tsx'
 import { useAnalyticsNavItems } from '../forecast/analytics-nav.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { lazyNamed } from './lazy-named.ts'
-import { MODULE_ORDER, objectIcon, SETTINGS_OBJECTS } from './object-icons.tsx'
+import { CASH_MODULES, MODULE_ORDER, objectIcon, SETTINGS_OBJECTS } from './object-icons.tsx'
 import { PageLoading } from './PageLoading.tsx'
 import { useAfterFirstContent } from './first-content.ts'
 import { useIsPhone } from './use-is-phone.ts'
@@ -25,11 +25,14 @@ const SearchPalette = lazyNamed(() => import('../search/SearchPalette.tsx'), 'Se
 const PhoneNav = lazyNamed(() => import('./PhoneNav.tsx'), 'PhoneNav')
 const NotificationBell = lazyNamed(() => import('../notifications/NotificationBell.tsx'), 'NotificationBell')
 
+const CASH_MENU = 'cash'
+
 function useNavItems(): MenuProps['items'] {
   const { t } = useTranslation()
   const label = useLabel()
   const { data: objects = [] } = useMetadata()
   const standard = MODULE_ORDER.flatMap((name) => objects.filter((object) => object.name === name))
+  const cash = CASH_MODULES.flatMap((name) => objects.filter((object) => object.name === name))
   const custom = objects.filter((object) => object.custom)
   const pool = usePoolNavItems(objects)
   const followUp = useFollowUpNavItems(objects)
@@ -37,6 +40,9 @@ function useNavItems(): MenuProps['items'] {
   const analytics = useAnalyticsNavItems(objects)
   return [
     ...standard.map((object) => ({ key: `/o/${object.name}`, icon: objectIcon(object.name), label: label(object.pluralLabel) })),
+    ...(cash.length > 0
+      ? [{ key: CASH_MENU, icon: objectIcon('quotes'), label: t('nav.cash'), children: cash.map((object) => ({ key: `/o/${object.name}`, label: label(object.pluralLabel) })) }]
+      : []),
     ...analytics,
     ...followUp,
     ...pool,
@@ -63,6 +69,7 @@ export function AppLayout({ session }: { session: Session }) {
   const selected = location.pathname.startsWith('/settings') ? '/settings' : `/${location.pathname.split('/').slice(1, 3).join('/')}`
   const menu = (
     <Menu mode="inline" items={items} selectedKeys={[selected]} data-testid="module-nav"
+      defaultOpenKeys={CASH_MODULES.some((name) => selected === `/o/${name}`) ? [CASH_MENU] : []}
       onClick={({ key }) => { setDrawerOpen(false); navigate(key) }} style={{ borderInlineEnd: 'none' }} />
   )
   const signOut = async () => {

@@ -2,8 +2,7 @@ import {
   AppstoreOutlined, BankOutlined, CalendarOutlined, ContactsOutlined, DollarOutlined, FunnelPlotOutlined,
   ShoppingOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons'
-import { FileProtectOutlined, FileTextOutlined, ProfileOutlined, ShoppingCartOutlined } from '@ant-design/icons'
-import { AccountBookOutlined, MoneyCollectOutlined } from '@ant-design/icons'
+import { FileTextOutlined } from '@ant-design/icons'
 import type { ReactNode } from 'react'
 
 const ICONS: Record<string, ReactNode> = {
@@ -15,16 +14,13 @@ const ICONS: Record<string, ReactNode> = {
   products: <ShoppingOutlined />,
   users: <UserOutlined />,
   teams: <TeamOutlined />,
-  price_books: <ProfileOutlined />,
   quotes: <FileTextOutlined />,
-  contracts: <FileProtectOutlined />,
-  orders: <ShoppingCartOutlined />,
-  payments: <MoneyCollectOutlined />,
-  invoices: <AccountBookOutlined />,
 }
 
 export const objectIcon = (name: string): ReactNode => ICONS[name] ?? <AppstoreOutlined />
 
 /** The sales modules in the order a sales team works through them; users and teams live in settings. */
-export const MODULE_ORDER = ['accounts', 'contacts', 'leads', 'opportunities', 'activities', 'products', 'price_books', 'quotes', 'contracts', 'orders', 'payments', 'invoices']
+export const MODULE_ORDER = ['accounts', 'contacts', 'leads', 'opportunities', 'activities', 'products']
+/** Quote to cash, one menu under the quotes icon: price books, quotes, contracts, orders, payments, invoices. */
+export const CASH_MODULES = ['price_books', 'quotes', 'contracts', 'orders', 'payments', 'invoices']
 export const SETTINGS_OBJECTS = new Set(['users', 'teams'])

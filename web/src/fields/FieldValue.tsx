@@ -5,7 +5,7 @@ import { formatFieldValue } from '../../../server/src/metadata/field-types/forma
 import { currentLanguage } from '../i18n/i18n.ts'
 import { useLabel } from '../metadata/labels.ts'
 import type { FieldMeta } from '../metadata/types.ts'
-import { isEmptyValue } from './validate-value.ts'
+import { isEmptyValue } from './is-empty-value.ts'
 import { Muted } from '../app/text.tsx'
 import { lazyNamed } from '../app/lazy-named.ts'
 import { isTagsField } from './is-tags-field.ts'

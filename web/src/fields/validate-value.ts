@@ -1,10 +1,8 @@
+import { isEmptyValue } from './is-empty-value.ts'
 import { fieldTypes } from '../../../server/src/metadata/field-types/index.ts'
 import { translate, type Locale } from '../../../server/src/i18n/translate.ts'
 import type { FieldMeta } from '../metadata/types.ts'
 
-export const isEmptyValue = (value: unknown) =>
-  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0) ||
-  (typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every((part) => part === null || part === undefined || part === ''))
 
 /**
  * The server's own check of a value (the same field-type code), with the server's message:

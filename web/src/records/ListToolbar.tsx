@@ -13,6 +13,7 @@ import { SavedViews } from './SavedViews.tsx'
 import { PageTitle } from '../app/text.tsx'
 import { useIsPhone } from '../app/use-is-phone.ts'
 import { lazyNamed } from '../app/lazy-named.ts'
+import { useAfterFirstContent } from '../app/first-content.ts'
 
 const ExportMenu = lazyNamed(() => import('../exports/ExportMenu.tsx'), 'ExportMenu')
 const DuplicatesLink = lazyNamed(() => import('../duplicates/DuplicatesLink.tsx'), 'DuplicatesLink')
@@ -42,6 +43,7 @@ export function ListToolbar({ object, state, onChange, filter, filtersOpen, onTo
     else timer.current = setTimeout(() => onChange((current) => ({ ...current, q })), SEARCH_DELAY_MS)
   }
   const hasKanban = object.fields.some((field) => field.type === 'single_select')
+  const secondary = useAfterFirstContent()
   return (
     <Flex vertical gap={8}>
       <Flex align="center" gap={12} wrap>
@@ -62,14 +64,15 @@ export function ListToolbar({ object, state, onChange, filter, filtersOpen, onTo
           </Button>
         </Badge>
         {!phone && <ColumnChooser object={object} columns={state.columns} onChange={(columns) => onChange((current) => ({ ...current, columns }))} />}
-        {(object.permissions.export || (object.name === 'contacts' && object.permissions.create)) && (
-          <Suspense fallback={null}><ExportMenu object={object} state={state} filter={filter} /></Suspense>
-        )}
-        {Boolean(object.duplicateRules?.length) && <Suspense fallback={null}><DuplicatesLink object={object} /></Suspense>}
-        {!phone && object.permissions.create && <Suspense fallback={null}><ImportButton object={object} /></Suspense>}
         {hasKanban && (
           <Link to={`/o/${object.name}/kanban`} data-testid="open-kanban"><Button icon={<ProjectOutlined />}>{t('kanban')}</Button></Link>
         )}
+        {/* Secondary actions come after the first rows (last in the row, so nothing moves when they do). */}
+        {secondary && (object.permissions.export || (object.name === 'contacts' && object.permissions.create)) && (
+          <Suspense fallback={null}><ExportMenu object={object} state={state} filter={filter} /></Suspense>
+        )}
+        {secondary && Boolean(object.duplicateRules?.length) && <Suspense fallback={null}><DuplicatesLink object={object} /></Suspense>}
+        {secondary && !phone && object.permissions.create && <Suspense fallback={null}><ImportButton object={object} /></Suspense>}
       </Flex>
     </Flex>
   )

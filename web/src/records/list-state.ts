@@ -1,5 +1,5 @@
 import type { Filter } from '../api/records.ts'
-import { isEmptyValue } from '../fields/validate-value.ts'
+import { isEmptyValue } from '../fields/is-empty-value.ts'
 import { fieldOf } from '../metadata/use-metadata.ts'
 import type { FieldMeta, ObjectMeta } from '../metadata/types.ts'
 import { filterFieldOf } from '../segments/behaviour-fields.ts'
