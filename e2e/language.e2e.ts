@@ -17,7 +17,7 @@ describe('language', () => {
     expect(await page.getByTestId('language-switch').textContent()).toContain('简体中文')
     await e2e.screenshot(page, 'contacts-zh-CN')
 
-    await page.getByTestId('language-switch').hover()
+    await page.getByTestId('language-switch').click()
     await page.getByRole('menuitem', { name: 'English' }).click()
     for (const label of ['Accounts', 'Contacts', 'Opportunities', 'Settings']) await nav.getByText(label, { exact: true }).waitFor()
     for (const header of ['Name', 'Email']) await table.locator('thead').getByText(header, { exact: true }).waitFor()
@@ -26,7 +26,7 @@ describe('language', () => {
 
     await page.reload()
     await nav.getByText('Contacts', { exact: true }).waitFor()
-    await page.getByTestId('language-switch').hover()
+    await page.getByTestId('language-switch').click()
     await page.getByRole('menuitem', { name: '简体中文' }).click()
     await nav.getByText('联系人', { exact: true }).waitFor()
   })

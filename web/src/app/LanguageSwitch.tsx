@@ -7,7 +7,9 @@ import { LOCALES } from '../i18n/language.ts'
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation()
   return (
+    // Opened by a click (or a tap: phones have no hover).
     <Dropdown
+      trigger={['click']}
       menu={{
         selectable: true,
         selectedKeys: [i18n.language],
