@@ -89,10 +89,10 @@ export async function createRecords(
         search_tokens: search.tokens,
       }
     })
-    // The stored rows are read back only when someone needs them (the caller, or an after-write hook).
-    const wantRecords = options.returnRecords !== false || hooksFor(object.name).some((hooks) => hooks.afterWrite)
-    const inserted = await insertRows(trx, object.table, rows, wantRecords ? recordColumns(object) : undefined)
-    const records = inserted.map((row) => rowToRecord(object, row))
+    // An import does not read the stored rows back: its after-write hooks see the rows as written.
+    const readBack = options.returnRecords !== false
+    const inserted = await insertRows(trx, object.table, rows, readBack ? recordColumns(object) : undefined)
+    const records = (readBack ? inserted : rows).map((row) => rowToRecord(object, row))
     await appendEvents(trx, changes.map((change) => ({
       workspaceId: ctx.actor.workspaceId,
       object: object.name,
@@ -101,8 +101,8 @@ export async function createRecords(
       changes: changedFields(object, undefined, change.values),
       actorId: actorOf(ctx),
     })))
-    if (wantRecords) for (const [index, change] of changes.entries()) await runHooks('afterWrite', trx, ctx, change, records[index])
-    return records
+    for (const [index, change] of changes.entries()) await runHooks('afterWrite', trx, ctx, change, records[index])
+    return readBack ? records : []
   }
   return options.trx ? run(options.trx) : ctx.db.transaction().execute(run)
 }
