@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts'
 import { loadCatalog } from '../metadata/object-catalog.ts'
 import { createRecords } from '../records/write-pipeline.ts'
 import { generateDemoDataset, type DemoDataset, type DemoRecord } from './demo-dataset.ts'
+import { spreadDemoHistory } from './demo-history.ts'
 import { seedLeadToCashDemo } from './lead-to-cash-demo.ts'
 import { seedQuoteDemo } from './quotes-demo.ts'
 
@@ -53,5 +54,6 @@ export async function seedDemoData(db: Db, workspaceId: string, adminId: string,
   }
   Object.assign(counts, await seedQuoteDemo(ctx, ids))
   Object.assign(counts, await seedLeadToCashDemo(ctx, ids))
+  await spreadDemoHistory(db, workspaceId)
   return counts
 }
