@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
 import { AppError } from '../errors/app-error.ts'
+import { translate } from '../i18n/translate.ts'
 import type { RecordContext } from '../records/record-context.ts'
 import { createRecords, updateRecords } from '../records/write-pipeline.ts'
 import { systemContext } from './system-writes.ts'
@@ -8,8 +9,7 @@ import { systemContext } from './system-writes.ts'
 export const QUOTE_DISCOUNT_RULE = 'quote_discount'
 export const DEFAULT_QUOTE_DISCOUNT_THRESHOLD = 15
 
-const ruleName = (ctx: RecordContext, threshold: string) =>
-  ctx.actor.locale === 'zh-CN' ? `报价折扣超过 ${threshold}% 需审批` : `Quote discount over ${threshold}% needs approval`
+const ruleName = (ctx: RecordContext, threshold: string) => translate(ctx.actor.locale, 'approval.quote_discount_rule', { threshold })
 
 /**
  * Seeds the workspace's "quote discount threshold" as an approval rule on quotes, once: discount_percent

@@ -177,6 +177,33 @@ export const messagesEn = {
   'field.contract_fully_ordered': 'The whole contract value has already been ordered.',
   'field.exceeds_contract': 'Only {remaining} of the contract value is left to order.',
   'field.ends_before_start': 'The end date is before the start date.',
+  // quote PDF
+  'quote_pdf.title': 'QUOTATION',
+  'quote_pdf.number': 'Quote no.',
+  'quote_pdf.date': 'Date',
+  'quote_pdf.validUntil': 'Valid until',
+  'quote_pdf.currency': 'Currency',
+  'quote_pdf.customer': 'Customer',
+  'quote_pdf.contact': 'Contact',
+  'quote_pdf.preparedBy': 'Prepared by',
+  'quote_pdf.line': '#',
+  'quote_pdf.description': 'Product / description',
+  'quote_pdf.quantity': 'Qty',
+  'quote_pdf.unit': 'Unit',
+  'quote_pdf.unitPrice': 'Unit price',
+  'quote_pdf.discount': 'Disc.',
+  'quote_pdf.amount': 'Amount',
+  'quote_pdf.subtotal': 'Subtotal',
+  'quote_pdf.overallDiscount': 'Discount ({percent}%)',
+  'quote_pdf.tax': 'Tax ({percent}%)',
+  'quote_pdf.total': 'Total',
+  'quote_pdf.terms': 'Terms and conditions',
+  'quote_pdf.page': 'Page {page} of {pages}',
+  'quote_pdf.noLines': 'No items.',
+  // quote email and the built-in approval rule
+  'quote_mail.subject': 'Quote {label}: {name}',
+  'quote_mail.body': 'Hello,\n\nPlease find attached quote {label} ({name}), total {amount}, valid until {validUntil}.\nDo not hesitate to contact us with any questions.',
+  'approval.quote_discount_rule': 'Quote discount over {threshold}% needs approval',
 } as const
 
 export type MessageKey = keyof typeof messagesEn

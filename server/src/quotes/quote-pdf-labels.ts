@@ -1,25 +1,11 @@
-import type { Locale } from '../i18n/translate.ts'
+import { translate, type Locale } from '../i18n/translate.ts'
 
-/** The words printed on a quote PDF, in the reader's language. */
-const LABELS = {
-  en: {
-    title: 'QUOTATION', number: 'Quote no.', date: 'Date', validUntil: 'Valid until', currency: 'Currency', customer: 'Customer',
-    contact: 'Contact', preparedBy: 'Prepared by', line: '#', description: 'Product / description', quantity: 'Qty', unit: 'Unit',
-    unitPrice: 'Unit price', discount: 'Disc.', amount: 'Amount', subtotal: 'Subtotal', overallDiscount: 'Discount ({percent}%)',
-    tax: 'Tax ({percent}%)', total: 'Total', terms: 'Terms and conditions', page: 'Page {page} of {pages}', noLines: 'No items.',
-  },
-  'zh-CN': {
-    title: '报价单', number: '报价单号', date: '报价日期', validUntil: '有效期至', currency: '币种', customer: '客户',
-    contact: '联系人', preparedBy: '报价人', line: '序号', description: '产品 / 描述', quantity: '数量', unit: '单位',
-    unitPrice: '单价', discount: '折扣', amount: '金额', subtotal: '小计', overallDiscount: '整单折扣（{percent}%）',
-    tax: '税额（{percent}%）', total: '总计', terms: '条款与说明', page: '第 {page} 页，共 {pages} 页', noLines: '暂无明细。',
-  },
-} as const satisfies Record<Locale, Record<string, string>>
+export type PdfLabel = 'title' | 'number' | 'date' | 'validUntil' | 'currency' | 'customer' | 'contact' | 'preparedBy' | 'line' | 'description'
+  | 'quantity' | 'unit' | 'unitPrice' | 'discount' | 'amount' | 'subtotal' | 'overallDiscount' | 'tax' | 'total' | 'terms' | 'page' | 'noLines'
 
-export type PdfLabel = keyof (typeof LABELS)['en']
-
+/** A word printed on a quote PDF, in the reader's language (the server catalogues' `quote_pdf.*`). */
 export function pdfLabel(locale: Locale, key: PdfLabel, params: Record<string, string | number> = {}): string {
-  return LABELS[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  return translate(locale, `quote_pdf.${key}`, params)
 }
 
 const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$' }
