@@ -14,8 +14,8 @@ export interface RelatedEvent {
   related: { object: string; id: string; title: string | null }
 }
 
-// Activities have their own timeline entries; users, views and tags point at everything and tell little.
-const SKIPPED = new Set(['activities', 'users', 'views', 'tags', 'teams'])
+// Activities have timeline entries of their own.
+const ACTIVITIES = 'activities'
 
 /** An update tells the story when a status or stage moved; other field edits of a related record stay on its own page. */
 function storyOf(object: ObjectSchema, type: string, changes: RelatedEvent['changes']): RelatedEvent['changes'] | undefined {
@@ -42,7 +42,7 @@ function titleOf(object: ObjectSchema) {
 export async function relatedEvents(ctx: RecordContext, object: ObjectSchema, id: string, options: { limit: number; before?: Date }): Promise<RelatedEvent[]> {
   const found: RelatedEvent[] = []
   for (const related of ctx.catalog.objects) {
-    if (SKIPPED.has(related.name) || related.name === object.name || !can(ctx.actor, related, 'read')) continue
+    if (related.name === ACTIVITIES || related.name === object.name || !can(ctx.actor, related, 'read')) continue
     const links = related.fields.filter((field) => field.type === 'relation' && field.target === object.name && field.relationKind !== 'many_to_many')
     if (links.length === 0) continue
     const records = scopedSelect(ctx, related)
