@@ -34,7 +34,12 @@ describe.each(testEngines)('sign-up, sign-in and sessions on %s', (engine) => {
     expect(missing.status).toBe(400)
     expect(missing.body.error.fields[0]).toMatchObject({ field: 'password', code: 'required' })
     for (let attempt = 0; attempt < 10; attempt++) await client.post('/api/auth/sign-in', { email: 'victim@huarui.cn', password: 'guess-' + attempt })
-    expect((await client.post('/api/auth/sign-in', { email: 'victim@huarui.cn', password: 'another' })).status).toBe(429)
+    const limited = await client.post('/api/auth/sign-in', { email: 'victim@huarui.cn', password: 'another' })
+    expect(limited.status).toBe(429)
+    expect(limited.body.error.code).toBe('RATE_LIMITED')
+    // The window is 15 minutes and every attempt was just now: the client is told to wait about that long.
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(14 * 60)
+    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60)
   })
 
   it('a weak password or a taken email is refused when creating a user', async () => {

@@ -4,8 +4,8 @@ import { AppError } from '../errors/app-error.ts'
 import { isUuid } from '../metadata/field-types/reference-types.ts'
 import { callerOf, recordContextOf, type AppServices } from '../http/request-context.ts'
 import { getRecord } from '../records/get-record.ts'
+import { clearHits, NO_WORKSPACE_ID, takeHit, type RateLimit } from '../rate-limits/rate-limit.ts'
 import { createWorkspace } from '../workspaces/create-workspace.ts'
-import { AttemptLimiter } from './attempt-limiter.ts'
 import { callerCache } from './caller-cache.ts'
 import { apiKeyCacheKeyOfHash, sessionCacheKey } from './load-actor.ts'
 import { verifyPassword } from './password-hashing.ts'
@@ -17,9 +17,11 @@ const credentials = {
   properties: { email: { type: 'string', maxLength: 254 }, password: { type: 'string', maxLength: 200 }, workspace: { type: 'string', maxLength: 100 } },
 } as const
 
+// Failed sign-ins per address and email; a success clears them.
+const SIGN_IN_LIMIT: RateLimit = { name: 'sign-in', max: 10, windowMs: 15 * 60_000 }
+
 export function registerAuthRoutes(app: FastifyInstance, services: AppServices) {
   const db = services.database.db
-  const limiter = new AttemptLimiter(10, 15 * 60_000)
 
   async function startSession(reply: FastifyReply, workspaceId: string, userId: string) {
     const token = newToken(workspaceId)
@@ -48,8 +50,14 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
   app.post('/api/auth/sign-in', { config: { public: true }, schema: { body: credentials } }, async (request, reply) => {
     const body = request.body as { email: string; password: string; workspace?: string }
     const email = body.email.trim().toLowerCase()
-    const limitKey = `${request.ip}|${email}`
-    if (limiter.blocked(limitKey, services.now())) throw new AppError('RATE_LIMITED')
+    // Hashed: what was typed as an email (sometimes a password) is not kept in the clear.
+    const attempt = { workspaceId: NO_WORKSPACE_ID, key: sha256(`${request.ip}|${email}`) }
+    // Counted before the password is checked, so parallel guesses cannot slip past the limit; a success clears it.
+    const taken = await takeHit(db, SIGN_IN_LIMIT, attempt, services.now())
+    if (!taken.allowed) {
+      reply.header('retry-after', String(taken.retryAfterSeconds))
+      throw new AppError('RATE_LIMITED')
+    }
     const candidates = await db
       .selectFrom('sign_in_directory as d')
       .innerJoin('workspaces as w', 'w.id', 'd.workspace_id')
@@ -62,13 +70,12 @@ export function registerAuthRoutes(app: FastifyInstance, services: AppServices) 
       .execute()
     for (const candidate of candidates) {
       if (await verifyPassword(body.password, candidate.password_hash)) {
-        limiter.reset(limitKey)
+        await clearHits(db, SIGN_IN_LIMIT, attempt)
         await startSession(reply, candidate.workspace_id, candidate.user_id)
         return { workspace: { id: candidate.workspace_id, slug: candidate.slug }, user: { id: candidate.user_id } }
       }
     }
     if (candidates.length === 0) await verifyPassword(body.password, undefined)
-    limiter.fail(limitKey, services.now())
     throw new AppError('INVALID_CREDENTIALS')
   })
 

@@ -44,10 +44,21 @@ function fromFastify(error: FastifyError): AppError | undefined {
   return new AppError(code, isJson ? [{ field: 'body', code: 'invalid_json' }] : [])
 }
 
+/**
+ * PostgreSQL's answers to two writers in each other's way (a deadlock, a serialization failure, a
+ * lock it would not wait for): the transaction rolled back whole, so the caller may simply retry.
+ */
+const CONTENTION_CODES = new Set(['40P01', '40001', '55P03'])
+
+function fromDatabase(error: unknown): AppError | undefined {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && CONTENTION_CODES.has(code) ? new AppError('BUSY') : undefined
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const locale = localeFromHeader(request.headers['accept-language'])
-    const known = error instanceof AppError ? error : fromFastify(error)
+    const known = error instanceof AppError ? error : fromFastify(error) ?? fromDatabase(error)
     if (known) return reply.status(known.status).send(errorBody(known, locale))
     request.log.error(error)
     return reply.status(500).send(errorBody(new AppError('INTERNAL'), locale))

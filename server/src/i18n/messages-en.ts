@@ -10,6 +10,7 @@ export const messagesEn = {
   'error.PRECONDITION_FAILED': 'The record was changed by someone else. Reload it and try again.',
   'error.PRECONDITION_REQUIRED': 'Send the If-Match header with the record version.',
   'error.CONFLICT': 'This conflicts with existing data.',
+  'error.BUSY': 'Someone else was changing the same data at that moment, so nothing was saved. Please try again.',
   'error.IDEMPOTENCY_MISMATCH': 'This Idempotency-Key was already used for a different request.',
   'error.SIGN_UP_DISABLED': 'Sign-up is disabled on this server.',
   'error.RATE_LIMITED': 'Too many attempts. Try again later.',

@@ -11,6 +11,7 @@ export const messagesZhCn: Record<MessageKey, string> = {
   'error.PRECONDITION_FAILED': '该记录已被他人修改，请刷新后重试。',
   'error.PRECONDITION_REQUIRED': '请在 If-Match 请求头中提供记录版本。',
   'error.CONFLICT': '与现有数据冲突。',
+  'error.BUSY': '他人正在同时修改相同的数据，本次未保存，请重试。',
   'error.IDEMPOTENCY_MISMATCH': '该 Idempotency-Key 已用于另一个不同的请求。',
   'error.SIGN_UP_DISABLED': '本服务器已关闭注册。',
   'error.RATE_LIMITED': '尝试次数过多，请稍后再试。',

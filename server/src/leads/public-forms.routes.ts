@@ -2,13 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError } from '../errors/app-error.ts'
 import { errorBody } from '../http/error-handler.ts'
 import type { AppServices } from '../http/request-context.ts'
-import { SubmissionRateLimit } from './submission-rate-limit.ts'
+import { takeHit, type RateLimit } from '../rate-limits/rate-limit.ts'
 import { formDefinition } from './web-form-definition.ts'
 import { embedScript } from './web-form-embed-script.ts'
 import { originAllowed } from './web-form-origins.ts'
 import { findPublicForm, submitWebForm, type PublicForm } from './web-form-submit.ts'
 
-const SUBMISSIONS_PER_MINUTE = 10
+// Submissions per visitor's address to one workspace's forms.
+const SUBMISSION_LIMIT: RateLimit = { name: 'web-form', max: 10, windowMs: 60_000 }
 
 // Public: visitors of the workspace's web site, who never sign in. Each route opts out of
 // authentication below and is limited to one form, found by its token.
@@ -32,8 +33,6 @@ async function formOf(services: AppServices, request: FastifyRequest): Promise<P
 
 /** Web-form capture: the embeddable script, the form's definition, and submission (CORS, rate limit). */
 export function registerPublicFormRoutes(app: FastifyInstance, services: AppServices) {
-  const limit = new SubmissionRateLimit(SUBMISSIONS_PER_MINUTE, 60_000)
-
   // <script src="https://crm.example.com/f/<token>.js"></script> on any page draws the form there.
   app.get('/f/:file', PUBLIC, async (request, reply) => {
     const { file } = request.params as { file: string }
@@ -64,7 +63,7 @@ export function registerPublicFormRoutes(app: FastifyInstance, services: AppServ
   app.post('/api/public/forms/:token', PUBLIC, async (request, reply) => {
     const found = await formOf(services, request)
     allowOrigin(reply, found, request.headers.origin)
-    const taken = limit.take(request.ip, services.now())
+    const taken = await takeHit(services.database.db, SUBMISSION_LIMIT, { workspaceId: found.workspaceId, key: request.ip }, services.now())
     if (!taken.allowed) {
       const refusal = new AppError('RATE_LIMITED', [{ field: 'form', code: 'too_many_submissions', params: { seconds: taken.retryAfterSeconds } }])
       return reply.status(429).header('retry-after', String(taken.retryAfterSeconds)).send(errorBody(refusal, request.locale))

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/database.ts'
 import { createJobRunner } from '../events/job-runner.ts'
 import { enqueueJob } from '../events/job-queue.ts'
+import { NO_WORKSPACE_ID } from '../rate-limits/rate-limit.ts'
 import { openTestDatabase, testEngines } from '../test-support/test-database.ts'
 import { HOUSEKEEPING_JOB, housekeeping } from './housekeeping.ts'
 
@@ -14,7 +15,7 @@ describe.each(testEngines)('housekeeping on %s', (engine) => {
   })
   afterAll(async () => database?.close())
 
-  it('removes finished jobs, expired sessions and old idempotency keys, and keeps the rest', async () => {
+  it('removes finished jobs, expired sessions, old idempotency keys and rate-limit hits out of their window, and keeps the rest', async () => {
     const now = new Date('2026-06-01T00:00:00Z')
     const db = database.db
     const old = new Date('2026-05-01T00:00:00Z')
@@ -28,6 +29,11 @@ describe.each(testEngines)('housekeeping on %s', (engine) => {
       { workspace_id: WS, token_hash: 'live', user_id: WS, expires_at: new Date('2026-07-01T00:00:00Z') },
     ]).execute()
     await db.insertInto('idempotency_keys').values({ workspace_id: WS, key: 'k', user_id: WS, request_hash: 'h', status: 201, response: '{}', created_at: old }).execute()
+    await db.insertInto('rate_limit_hits').values([
+      { workspace_id: WS, limit_name: 'web-form', key: 'gone', id: '01a20000-0000-7000-8000-0000000000b1', expires_at: old },
+      { workspace_id: NO_WORKSPACE_ID, limit_name: 'sign-in', key: 'gone', id: '01a20000-0000-7000-8000-0000000000b2', expires_at: now },
+      { workspace_id: NO_WORKSPACE_ID, limit_name: 'sign-in', key: 'counting', id: '01a20000-0000-7000-8000-0000000000b3', expires_at: new Date('2026-06-01T00:10:00Z') },
+    ]).execute()
     await enqueueJob(db, { workspaceId: WS, type: HOUSEKEEPING_JOB, runAt: now })
     const runner = createJobRunner(db, { handlers: { [HOUSEKEEPING_JOB]: housekeeping }, clock: () => now })
     expect(await runner.runOnce()).toBe(1)
@@ -35,5 +41,6 @@ describe.each(testEngines)('housekeeping on %s', (engine) => {
     expect(jobs.map((job) => job.id.slice(-2))).toEqual(['a2', 'a3'])
     expect((await db.selectFrom('sessions').select('token_hash').execute()).map((row) => row.token_hash)).toEqual(['live'])
     expect(await db.selectFrom('idempotency_keys').selectAll().execute()).toEqual([])
+    expect((await db.selectFrom('rate_limit_hits').select('key').execute()).map((row) => row.key)).toEqual(['counting'])
   })
 })

@@ -85,6 +85,8 @@ export interface ObjectDefinition {
   duplicateRules?: DuplicateRule[]
   /** Composite indexes beyond the one per field (report queries); each leads with workspace_id. */
   indexes?: ObjectIndex[]
+  /** Summary tables kept in step with the live rows by triggers, for reports over many records (metadata/rollup-schema.ts). */
+  rollups?: ObjectRollup[]
 }
 
 /** `{table}_{name}_idx` on (workspace_id, ...columns) include (...include), over live rows. */
@@ -92,6 +94,20 @@ export interface ObjectIndex {
   name: string
   columns: string[]
   include?: string[]
+}
+
+/**
+ * `{table}_{name}_rollup`: one row per combination of the dimensions over the object's live rows
+ * (`where`), holding `count` and the measures. Expressions are SQL over the record's columns,
+ * written by developers. A rollup read through the record scope needs `owner_id` as a dimension.
+ */
+export interface ObjectRollup {
+  name: string
+  /** Rows it covers beyond `deleted_at is null`. */
+  where?: string
+  dimensions: Array<{ name: string; sqlType: string; expression?: string }>
+  /** Additive measures: the sum of an expression, or how many rows have a non-null value. */
+  measures: Array<{ name: string; sum: string } | { name: string; countOf: string }>
 }
 
 /**

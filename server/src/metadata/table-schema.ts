@@ -6,6 +6,7 @@ import { duplicateKeyStatements } from '../duplicates/duplicate-columns.ts'
 import { fieldTypes } from './field-types/index.ts'
 import { fieldExpressionText, indexKind, SAFE_NAME } from './field-sql.ts'
 import { CUSTOM_RECORDS_TABLE, compileObject, type ObjectSchema } from './object-catalog.ts'
+import { syncRollups } from './rollup-schema.ts'
 import type { FieldDefinition, ObjectIndex } from './object-definition.ts'
 import { standardObjects } from './objects/index.ts'
 
@@ -71,6 +72,7 @@ async function syncTable(db: Db, object: ObjectSchema) {
     if (statement) await sql.raw(statement).execute(db)
   }
   for (const index of object.indexes ?? []) await sql.raw(compositeIndexStatement(object, index)).execute(db)
+  await syncRollups(db, object)
 }
 
 function compositeIndexStatement(object: ObjectSchema, index: ObjectIndex): string {

@@ -5,6 +5,9 @@ export const RELATIVE_PERIODS = [
 ] as const
 export type RelativePeriod = (typeof RELATIVE_PERIODS)[number]
 
+/** The workspace's days and periods: China's zone, UTC+8, which has no daylight saving time. */
+export const WORKSPACE_OFFSET_MINUTES = 480
+
 const DAY = 86_400_000
 
 /** Midnight (as a UTC instant) of the day containing `now` in a zone `offsetMinutes` east of UTC. */
@@ -22,7 +25,7 @@ function startOfMonth(now: Date, offsetMinutes: number, monthShift: number): num
  * The half-open instant range [start, end) of a relative period, in the workspace's time zone
  * (an offset: China has no daylight saving time).
  */
-export function relativeRange(period: RelativePeriod, now: Date, offsetMinutes = 480): [Date, Date] {
+export function relativeRange(period: RelativePeriod, now: Date, offsetMinutes = WORKSPACE_OFFSET_MINUTES): [Date, Date] {
   const today = startOfDay(now, offsetMinutes)
   const local = new Date(now.getTime() + offsetMinutes * 60_000)
   const weekday = (local.getUTCDay() + 6) % 7 // Monday first, as in China
@@ -51,7 +54,7 @@ export function relativeRange(period: RelativePeriod, now: Date, offsetMinutes =
 }
 
 /** The same range as calendar dates, for date fields. */
-export function relativeDateRange(period: RelativePeriod, now: Date, offsetMinutes = 480): [string, string] {
+export function relativeDateRange(period: RelativePeriod, now: Date, offsetMinutes = WORKSPACE_OFFSET_MINUTES): [string, string] {
   const toDate = (instant: Date) => new Date(instant.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 10)
   const [start, end] = relativeRange(period, now, offsetMinutes)
   return [toDate(start), toDate(end)]

@@ -1,9 +1,8 @@
 import { AppError, type FieldError } from '../errors/app-error.ts'
 import { isUuid } from '../metadata/field-types/reference-types.ts'
 import { isCalendarDate } from '../metadata/field-types/temporal-types.ts'
+import { WORKSPACE_OFFSET_MINUTES } from '../records/relative-dates.ts'
 
-/** Days are the workspace's (China: UTC+8, no daylight saving), like relative date filters. */
-export const WORKSPACE_OFFSET_MINUTES = 480
 
 /** Who and what a sales report covers; every filter optional. */
 export interface ReportFilters {

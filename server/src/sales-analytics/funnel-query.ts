@@ -1,6 +1,9 @@
 import { sql } from 'kysely'
+import { valuesColumn } from '../metadata/rollup-schema.ts'
 import type { RecordContext } from '../records/record-context.ts'
-import { dayStart, type FunnelParams } from './analytics-params.ts'
+import { rollupCount, rollupHasRows, rollupSum, type RecordQuery } from '../records/scoped-query.ts'
+import type { FunnelParams } from './analytics-params.ts'
+import { periodParts } from './funnel-periods.ts'
 import { reportOpportunities } from './report-scope.ts'
 
 export interface FunnelRow {
@@ -13,26 +16,38 @@ export interface FunnelRow {
   cycle_seconds: string | null
 }
 
-const DAY_MS = 86_400_000
+const ROLLUP_COLUMNS = ['stage', 'furthest_stage', 'amount_currency', 'count', 'amount', valuesColumn('amount'), 'closed', 'cycle_seconds', valuesColumn('cycle_seconds')]
 
 /**
- * One pass over the pipeline's opportunities created in the period (the `funnel` index): per
+ * The pipeline's opportunities created in the period (days of the workspace), from the funnel
+ * rollups — whole months from the monthly one, the days around them from the daily one: per
  * current stage, furthest open stage reached and currency, how many, how much, and the time from
  * creation to close. The report derives counts, conversion, win rate and cycle from these groups.
  */
 export function funnelQuery(ctx: RecordContext, params: FunnelParams & { pipelineId: string }) {
-  let query = reportOpportunities(ctx, params)
-  if (params.from) query = query.where('created_at', '>=', dayStart(params.from))
-  if (params.to) query = query.where('created_at', '<', new Date(dayStart(params.to).getTime() + DAY_MS))
-  return query
+  const { months, days } = periodParts(params)
+  const parts: RecordQuery[] = []
+  if (months) {
+    let monthly = reportOpportunities(ctx, 'funnel_monthly', params)
+    if (months.from) monthly = monthly.where('created_month', '>=', months.from)
+    if (months.to) monthly = monthly.where('created_month', '<=', months.to)
+    parts.push(monthly.select(ROLLUP_COLUMNS))
+  }
+  if (days.length > 0) {
+    const inDays = days.map((range) => sql<boolean>`created_on between ${range.from ?? '-infinity'}::date and ${range.to ?? 'infinity'}::date`)
+    parts.push(reportOpportunities(ctx, 'funnel', params).where(sql<boolean>`(${sql.join(inDays, sql` or `)})`).select(ROLLUP_COLUMNS))
+  }
+  const rows = parts.reduce((all, part) => all.unionAll(part))
+  return ctx.db.selectFrom(rows.as('part'))
     .select([
       'stage',
       'furthest_stage',
       sql<string | null>`amount_currency`.as('currency'),
-      sql<string>`count(*)`.as('count'),
-      sql<string | null>`sum(amount)`.as('amount'),
-      sql<string>`count(closed_at)`.as('closed'),
-      sql<string | null>`sum(extract(epoch from closed_at - created_at))`.as('cycle_seconds'),
+      rollupCount().as('count'),
+      rollupSum('amount').as('amount'),
+      sql<string>`sum(closed)`.as('closed'),
+      rollupSum('cycle_seconds').as('cycle_seconds'),
     ])
     .groupBy(['stage', 'furthest_stage', 'amount_currency'])
+    .having(rollupHasRows())
 }

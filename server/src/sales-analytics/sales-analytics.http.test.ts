@@ -126,6 +126,19 @@ describe.each(testEngines)('sales funnel and forecast on %s', (engine) => {
     expect((await ok(admin, '/api/v1/sales/funnel?from=2026-03-03&to=2026-03-05')).total.count).toBe(3)
   })
 
+  it('counts a period of whole months and loose days alike, on the workspace’s days', async () => {
+    const count = async (query: string) => (await ok(admin, `/api/v1/sales/funnel?${query}`)).total.count
+    // B4 was created on 10 January, A1–A5 on 2 March, B1–B3 on 5 March (Beijing time).
+    expect(await count('from=2026-01-05&to=2026-03-02')).toBe(6)
+    expect(await count('from=2026-01-11&to=2026-03-04')).toBe(5)
+    expect(await count('from=2026-01-10&to=2026-03-05')).toBe(9)
+    expect(await count('from=2026-01-11')).toBe(8)
+    expect(await count('to=2026-03-04')).toBe(6)
+    expect(await count('from=2025-12-01&to=2026-02-28')).toBe(1)
+    const split = await Promise.all(['from=2026-01-05&to=2026-01-31', 'from=2026-02-01&to=2026-02-28', 'from=2026-03-01&to=2026-03-02'].map(count))
+    expect(split).toEqual([1, 0, 5])
+  })
+
   it('sums the forecast per quarter and owner against quota, exactly', async () => {
     const forecast = await ok(admin, '/api/v1/sales/forecast?period=quarter&year=2026')
     expect(forecast.buckets.map((b: { bucket: number }) => b.bucket)).toEqual([1, 2, 3, 4])

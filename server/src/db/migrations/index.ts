@@ -12,6 +12,8 @@ import { leadAssignment } from './010-lead-assignment.ts'
 import { pipelines } from './011-pipelines.ts'
 import { approvalsPaymentsSuggestions } from './012-approvals-payments-suggestions.ts'
 import { importRevertJob } from './013-import-revert-job.ts'
+import { salesRollups } from './014-sales-rollups.ts'
+import { rateLimits } from './015-rate-limits.ts'
 
 /** Every migration, in the order it must run. Append only. */
-export const migrations: Migration[] = [platform, eventsAndJobs, searchKeys, imports, audit, merges, quality, poolAndNotifications, leadAssignment, approvalsPaymentsSuggestions, quotesAndFiles, pipelines, importRevertJob]
+export const migrations: Migration[] = [platform, eventsAndJobs, searchKeys, imports, audit, merges, quality, poolAndNotifications, leadAssignment, approvalsPaymentsSuggestions, quotesAndFiles, pipelines, importRevertJob, salesRollups, rateLimits]

@@ -1,7 +1,31 @@
-import { label, type ObjectDefinition } from '../object-definition.ts'
+import { label, type ObjectDefinition, type ObjectRollup } from '../object-definition.ts'
+import { WORKSPACE_OFFSET_MINUTES } from '../../records/relative-dates.ts'
 import { tagsField } from './tag.ts'
 import { OPPORTUNITY_STAGES, SOURCE_OPTIONS } from './shared-options.ts'
 import { FORECAST_CATEGORIES, LOST_REASONS, WON_REASONS } from './sales-options.ts'
+
+/** When a deal was created, on the workspace's clock. */
+const LOCAL_CREATED_AT = `(created_at at time zone 'UTC') + interval '${WORKSPACE_OFFSET_MINUTES} minutes'`
+
+/** Deals per pipeline, owner, creation day or month, current and furthest stage and currency. */
+function funnelRollup(name: string, period: ObjectRollup['dimensions'][number]): ObjectRollup {
+  return {
+    name,
+    dimensions: [
+      { name: 'pipeline_id', sqlType: 'uuid' },
+      { name: 'owner_id', sqlType: 'uuid' },
+      period,
+      { name: 'stage', sqlType: 'text' },
+      { name: 'furthest_stage', sqlType: 'text' },
+      { name: 'amount_currency', sqlType: 'text' },
+    ],
+    measures: [
+      { name: 'amount', sum: 'amount' },
+      { name: 'closed', countOf: 'closed_at' },
+      { name: 'cycle_seconds', sum: 'extract(epoch from closed_at - created_at)' },
+    ],
+  }
+}
 
 export const opportunity: ObjectDefinition = {
   name: 'opportunities',
@@ -32,10 +56,27 @@ export const opportunity: ObjectDefinition = {
   ],
   // The furthest open stage reached (server/src/pipelines/): the funnel's stage-to-stage conversion.
   privateColumns: [{ name: 'furthest_stage', sqlType: 'text' }],
-  // The funnel and the forecast read these ranges without touching the table rows.
-  indexes: [
-    { name: 'funnel', columns: ['pipeline_id', 'created_at'], include: ['owner_id', 'stage', 'furthest_stage', 'amount', 'amount_currency', 'closed_at'] },
-    { name: 'forecast', columns: ['expected_close_date'], include: ['owner_id', 'pipeline_id', 'forecast_category', 'amount', 'amount_currency', 'probability'] },
+  // The funnel and the forecast read these summaries instead of the deals: whole months of a period
+  // from the monthly funnel, the days at its edges from the daily one (sales-analytics/funnel-query.ts).
+  rollups: [
+    funnelRollup('funnel', { name: 'created_on', sqlType: 'date', expression: `(${LOCAL_CREATED_AT})::date` }),
+    funnelRollup('funnel_monthly', { name: 'created_month', sqlType: 'date', expression: `date_trunc('month', ${LOCAL_CREATED_AT})::date` }),
+    {
+      name: 'forecast',
+      where: 'expected_close_date is not null',
+      dimensions: [
+        { name: 'pipeline_id', sqlType: 'uuid' },
+        { name: 'owner_id', sqlType: 'uuid' },
+        { name: 'close_month', sqlType: 'date', expression: "date_trunc('month', expected_close_date)::date" },
+        { name: 'amount_currency', sqlType: 'text' },
+        { name: 'forecast_category', sqlType: 'text' },
+      ],
+      measures: [
+        { name: 'amount', sum: 'amount' },
+        // Σ amount × probability (percent); the forecast divides by 100 exactly.
+        { name: 'weighted_percent', sum: 'amount * coalesce(probability, 0)' },
+      ],
+    },
   ],
   completeness: { account_id: 2, amount: 2, expected_close_date: 2, contact_id: 1, source: 1, next_step: 1 },
 }
