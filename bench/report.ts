@@ -2,6 +2,8 @@ import os from 'node:os'
 import type { Engine } from '../server/src/db/database.ts'
 import { IMPORT_TARGET_COPY_RATIO, IMPORT_TARGET_ROWS_PER_SECOND, IMPORT_TARGET_RSS_MB, type ImportResult, type RawCopyResult } from './import.ts'
 import type { TableStats } from './load.ts'
+import { EXPORT_TARGET_ROWS_PER_SECOND, EXPORT_TARGET_RSS_MB, type ExportResult } from './export.ts'
+import { SALES_TARGET_P95_MS, SALES_TARGET_RATIO, type SalesResult } from './sales.ts'
 import type { ListResult, OverheadResult, SearchResult, StallResult } from './scenarios.ts'
 import type { WebResult } from './web.ts'
 
@@ -41,6 +43,10 @@ export interface EngineReport {
   /** Pending-list pages merged by gin_clean_pending_list() and how long it took. */
   pendingFlush: { pages: number; seconds: number }
   stall: StallResult
+  /** Every contact as CSV through the export endpoint. */
+  exported: ExportResult
+  /** Funnel and forecast over as many opportunities as contacts. */
+  sales: SalesResult
   /** The web app in headless Chromium against this engine's server (skipped without Chromium). */
   web: WebResult
   checks: Check[]
@@ -55,7 +61,8 @@ export interface EngineReport {
 
 export const engineLabel = (engine: Engine) => (engine === 'pglite' ? 'PGlite' : 'PostgreSQL')
 
-export function checksOf(engine: Engine, load: EngineReport['load'], lists: ListResult[], searches: SearchResult[], stall: StallResult, web: WebResult): Check[] {
+export function checksOf(engine: Engine, report: Pick<EngineReport, 'load' | 'lists' | 'searches' | 'stall' | 'web' | 'exported' | 'sales'>): Check[] {
+  const { load, lists, searches, stall, web, exported, sales } = report
   const check = (metric: string, value: number, target: number, unit: string): Check => ({ engine, metric, value, target, unit, pass: value <= target })
   const atLeast = (metric: string, value: number, target: number, unit: string): Check => ({ engine, metric, value, target, unit, pass: value >= target })
   return [
@@ -67,6 +74,12 @@ export function checksOf(engine: Engine, load: EngineReport['load'], lists: List
       check(`list "${list.name}" API/raw (p50)`, list.ratioP50, TARGETS.apiRawRatio, '×'),
     ]),
     ...searches.map((search) => check(`search "${search.q}" HTTP p95`, search.http.p95, TARGETS.searchP95Ms, 'ms')),
+    atLeast('CSV export rate', exported.rowsPerSecond, EXPORT_TARGET_ROWS_PER_SECOND, 'rows/s'),
+    check('CSV export peak RSS above idle', exported.peakRssAboveIdleMb, EXPORT_TARGET_RSS_MB, 'MB'),
+    ...sales.cases.flatMap((item) => [
+      check(`${item.name} HTTP p95`, item.http.p95, SALES_TARGET_P95_MS, 'ms'),
+      check(`${item.name} API/raw (p50)`, item.ratioP50, SALES_TARGET_RATIO, '×'),
+    ]),
     check('event loop max stall (1M-row group-by)', stall.maxStallMs, TARGETS.stallMs, 'ms'),
     ...webChecks(web, check),
   ]

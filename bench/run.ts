@@ -193,18 +193,20 @@ async function runEngine(engine: Engine, args: Args): Promise<EngineReport> {
     log(web.skipped ? `    skipped: ${web.skipped}` : formatWebLine(web))
     phase('web')
     log(`▶ ${label}: export of every contact as CSV (GET /api/v1/contacts/export, streamed)`)
-    log(formatExport(await measureExport(bench.baseUrl, admin.sessionToken, args.rows)))
+    const exported = await measureExport(bench.baseUrl, admin.sessionToken, args.rows)
+    log(formatExport(exported))
     phase('export')
     log(`▶ ${label}: sales analytics over ${args.rows.toLocaleString('en')} opportunities (funnel and forecast: HTTP and raw SQL; bench/sales.ts)`)
-    log(formatSales(await measureSales(bench, workspace, admin, rep, args.rows, args.listIterations, listWarmup)))
+    const sales = await measureSales(bench, workspace, admin, rep, args.rows, args.listIterations, listWarmup)
+    log(formatSales(sales))
     phase('sales')
     log(`▶ ${label}: event loop during a group-by over ≥1M rows`)
     const stall = await measureStall(bench, workspace, args.rows, probe)
     phase('group-by')
     const loadAverage = { before: loadBefore, after: os.loadavg()[0] }
     return {
-      engine, label, serverVersion, loadAverage, storage, rows: args.rows, load, overhead, lists, searches, searchesAfterFlush, pendingFlush, stall, web,
-      checks: checksOf(engine, load, lists, searches, stall, web), phases, rawPath: bench.rawPath,
+      engine, label, serverVersion, loadAverage, storage, rows: args.rows, load, overhead, lists, searches, searchesAfterFlush, pendingFlush, stall, web, exported, sales,
+      checks: checksOf(engine, { load, lists, searches, stall, web, exported, sales }), phases, rawPath: bench.rawPath,
     }
   } finally {
     for (const client of clients) client.close()

@@ -26,12 +26,30 @@ export async function chooseOption(page: Page, control: Locator, option: string 
   const dropdown = openDropdown(page)
   await dropdown.waitFor()
   const item = dropdown.locator('.ant-select-item-option').filter({ hasText: exactly(option) }).first()
+  // A searchable Select narrows its list to the typed label, wherever the list happens to be scrolled.
+  if (typeof option === 'string' && (await isSearchable(control))) await page.keyboard.type(option)
+  else await scrollListToTop(dropdown)
   for (let step = 0; step < 40 && !(await item.isVisible()); step++) {
     await dropdown.locator('.rc-virtual-list-holder, .ant-select-item-option').first().hover()
     await page.mouse.wheel(0, 120)
     await page.waitForTimeout(50)
   }
   await item.click()
+}
+
+/** Whether the antd Select takes typed text as a search (its input is not read-only). */
+function isSearchable(control: Locator): Promise<boolean> {
+  return control.evaluate((element) => {
+    const select = element.classList.contains('ant-select') ? element : element.closest('.ant-select') ?? element.querySelector('.ant-select')
+    const input = select?.querySelector('input')
+    return Boolean(input && !input.readOnly)
+  })
+}
+
+/** The virtual list may open scrolled to the chosen value: start the search for an option from the top. */
+async function scrollListToTop(dropdown: Locator) {
+  const holder = dropdown.locator('.rc-virtual-list-holder')
+  if (await holder.count()) await holder.first().evaluate((element) => element.scrollTo({ top: 0 }))
 }
 
 /** Whether the antd Select already shows a chosen value. */

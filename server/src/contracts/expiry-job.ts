@@ -1,8 +1,8 @@
 import type { Db } from '../db/database.ts'
-import type { JobHandler, RecurringJob } from '../events/job-runner.ts'
+import { everyWorkspaceJob, type ScheduledJobs } from '../maintenance/every-workspace-job.ts'
 import { jobContext } from '../approvals/system-writes.ts'
 import { updateRecords } from '../records/write-pipeline.ts'
-import { allWorkspaceSettings, localParts } from '../suggestions/workspace-time.ts'
+import { localParts } from '../suggestions/workspace-time.ts'
 
 export const EXPIRY_JOB = 'sales.expiry'
 const BATCH = 500
@@ -30,13 +30,6 @@ export async function expireOutdated(trx: Db, workspaceId: string, timeZone: str
 }
 
 /** Hourly over every workspace, so a quote expires within the hour after its last valid day ends there. */
-export function expiryJobs(clock: () => Date): { handlers: Record<string, JobHandler>; recurring: RecurringJob[] } {
-  return {
-    handlers: {
-      [EXPIRY_JOB]: async (trx) => {
-        for (const { workspaceId, settings } of await allWorkspaceSettings(trx)) await expireOutdated(trx, workspaceId, settings.time_zone, clock)
-      },
-    },
-    recurring: [{ type: EXPIRY_JOB, everyMs: 60 * 60 * 1000 }],
-  }
+export function expiryJobs(clock: () => Date): ScheduledJobs {
+  return everyWorkspaceJob(EXPIRY_JOB, 60 * 60 * 1000, clock, (trx, workspaceId, settings, now) => expireOutdated(trx, workspaceId, settings.time_zone, () => now))
 }

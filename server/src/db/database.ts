@@ -40,8 +40,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
   } else {
     embedded = await startEmbeddedPostgres(options.dataDir)
-    // PGlite is a single session: one connection, so transactions never interleave.
-    pool = new pg.Pool({ host: embedded.socketDir, port: embedded.port, user: 'postgres', database: 'postgres', max: 1 })
+    // PGlite is a single session: one connection, so transactions never interleave. It is kept open
+    // (no idle timeout): its socket serves one connection at a time, and a reconnect could race the close.
+    pool = new pg.Pool({ host: embedded.socketDir, port: embedded.port, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0 })
   }
   pool.on('error', (error) => console.error('database connection error', error))
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) })

@@ -35,31 +35,41 @@ export function exportColumns(object: ObjectSchema, names: string[] | undefined,
 /** Names of the records that a chunk's relation and user fields link to: target object → id → title. */
 export type LinkNames = Map<string, Map<string, string>>
 
-/** Looks up, once per chunk, the titles of every linked record the caller may read. */
-export async function linkNames(ctx: RecordContext, fields: FieldDefinition[], records: ApiRecord[]): Promise<LinkNames> {
+/** Titles kept per target between chunks; past this many, a target's are dropped before the next chunk. */
+const MAX_REMEMBERED = 20_000
+
+/**
+ * Looks up the titles of every linked record the caller may read. `remembered` carries titles from
+ * earlier chunks of the same export (the same few owners link from every row), so only new ids are
+ * asked for, and the targets are asked at the same time.
+ */
+export async function linkNames(ctx: RecordContext, fields: FieldDefinition[], records: ApiRecord[], remembered: LinkNames = new Map()): Promise<LinkNames> {
+  for (const [target, titles] of remembered) if (titles.size > MAX_REMEMBERED) remembered.delete(target)
   const wanted = new Map<string, Set<string>>()
   for (const field of fields.filter(isLink)) {
     for (const record of records) {
       const target = targetOf(field, record)
       const value = record[field.name]
       if (!target || value === null || value === undefined) continue
+      const known = remembered.get(target)
       const ids = wanted.get(target) ?? new Set<string>()
-      for (const id of Array.isArray(value) ? value : [value]) if (isUuid(id)) ids.add(id)
+      for (const id of Array.isArray(value) ? value : [value]) if (isUuid(id) && !known?.has(id)) ids.add(id)
       wanted.set(target, ids)
     }
   }
-  const names: LinkNames = new Map()
-  for (const [targetName, ids] of wanted) {
+  await Promise.all([...wanted].map(async ([targetName, ids]) => {
     const target = ctx.catalog.find(targetName)
-    if (!target || ids.size === 0 || !can(ctx.actor, target, 'read')) continue
+    if (!target || ids.size === 0 || !can(ctx.actor, target, 'read')) return
     const title = target.field(target.titleField)!
     const rows = await scopedSelect(ctx, target)
       .select(['id', sql<string | null>`(${fieldExpression(title)})::text`.as('title')])
       .where('id', 'in', [...ids])
       .execute()
-    names.set(targetName, new Map(rows.map((row) => [row.id as string, (row.title as string | null) ?? ''])))
-  }
-  return names
+    let titles = remembered.get(targetName)
+    if (!titles) remembered.set(targetName, (titles = new Map()))
+    for (const row of rows) titles.set(row.id as string, (row.title as string | null) ?? '')
+  }))
+  return remembered
 }
 
 /** One field of a record as a person reads it; links show the linked record's name. */

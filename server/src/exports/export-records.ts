@@ -6,7 +6,7 @@ import type { FieldDefinition } from '../metadata/object-definition.ts'
 import { nowOf, type RecordContext } from '../records/record-context.ts'
 import type { ApiRecord } from '../records/row-mapping.ts'
 import { walkRecords } from '../records/walk-records.ts'
-import { exportColumns, linkNames } from './export-columns.ts'
+import { exportColumns, linkNames, type LinkNames } from './export-columns.ts'
 import { formats, type ExportFormat } from './export-formats.ts'
 import { ExportAborted } from './stream-output.ts'
 
@@ -59,10 +59,11 @@ export async function startExport(ctx: RecordContext, object: ObjectSchema, requ
     const details = () => ({ format: request.format, filter: request.filter ?? null, sort: request.sort ?? null, q: request.q ?? null, fields: request.fields ?? null, rows, status })
     // The next page is read while this one is formatted and written: the database and Node work side by side.
     let pending: Promise<IteratorResult<ApiRecord[]>> | undefined
+    const names: LinkNames = new Map()
     try {
       for (let chunk = first; !chunk.done; chunk = await pending!) {
         pending = records.next()
-        rows += await sink.write(chunk.value, await linkNames(ctx, linkFields, chunk.value))
+        rows += await sink.write(chunk.value, await linkNames(ctx, linkFields, chunk.value, names))
       }
       // Audited before the last bytes leave, so a finished download is always on record.
       await writeAudit(ctx.db, ctx.actor, { action: 'export', object: object.name, details: details() }, nowOf(ctx))

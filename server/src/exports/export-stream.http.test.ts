@@ -55,6 +55,15 @@ describe.each(testEngines)('streamed export on %s', (engine) => {
     expect(rows.at(-1)![0]).toBe(`联系人 ${String(ROWS - 1).padStart(5, '0')}`)
   }, 60_000)
 
+  it('names the linked owner on every row of every chunk, asking for each name once', async () => {
+    const started = await startExport(ctx, ctx.catalog.get('contacts'), { format: 'csv', fields: ['name', 'owner_id'], sort: 'name', chunkSize: 250 })
+    const chunks: Buffer[] = []
+    for await (const chunk of started.stream) chunks.push(chunk as Buffer)
+    const rows = parseCsv(Buffer.concat(chunks).toString('utf8'), { bom: true }) as string[][]
+    expect(rows).toHaveLength(ROWS + 1)
+    expect(new Set(rows.slice(1).map((row) => row[1]))).toEqual(new Set(['Admin']))
+  }, 60_000)
+
   it('downloads all rows over HTTP with no cap, and records the row count', async () => {
     const response = await admin.get('/api/v1/contacts/export?fields=name')
     expect(response.status).toBe(200)

@@ -72,9 +72,9 @@ async function createAll(ctx: RecordContext, trx: Db, object: ObjectSchema, sett
 export async function executePlans(ctx: RecordContext, trx: Db, object: ObjectSchema, importId: string, settings: ImportSettings, plans: RowPlan[]): Promise<BatchCounts> {
   const workspaceId = ctx.actor.workspaceId
   await createAll(ctx, trx, object, settings, plans)
-  const touched: { record_id: string; action: string; before: string | null }[] = plans
-    .filter((plan) => plan.action === 'create')
-    .map((plan) => ({ record_id: plan.recordId!, action: 'created', before: null }))
+  // Built whole, not `{ ...row, workspace_id, … }`: that spread gives each row its own hidden class on Node 20.
+  const touchedRow = (recordId: string, action: string, before: string | null) => ({ workspace_id: workspaceId, import_id: importId, object: object.name, record_id: recordId, action, before })
+  const touched = plans.filter((plan) => plan.action === 'create').map((plan) => touchedRow(plan.recordId!, 'created', null))
   for (const plan of plans.filter((p) => p.action === 'update')) {
     try {
       const before = await inSavepoint(trx, async () => {
@@ -84,14 +84,14 @@ export async function executePlans(ctx: RecordContext, trx: Db, object: ObjectSc
         await updateRecords(ctx, object, [{ id: plan.recordId!, input: plan.values }], { trx })
         return Object.fromEntries(Object.keys(plan.values!).map((name) => [name, record[name] ?? null]))
       })
-      touched.push({ record_id: plan.recordId!, action: 'updated', before: JSON.stringify(before) })
+      touched.push(touchedRow(plan.recordId!, 'updated', JSON.stringify(before)))
     } catch (error) {
       Object.assign(plan, { action: 'reject', reasons: refusal(error, object, settings, '') })
     }
   }
   if (touched.length > 0) {
     await trx.insertInto('import_records')
-      .values(touched.map((row) => ({ ...row, workspace_id: workspaceId, import_id: importId, object: object.name })))
+      .values(touched)
       .onConflict((oc) => oc.doNothing())
       .execute()
   }

@@ -1,11 +1,11 @@
 import { sql } from 'kysely'
 import { Decimal } from 'decimal.js'
 import type { Db } from '../db/database.ts'
-import type { JobHandler, RecurringJob } from '../events/job-runner.ts'
+import { everyWorkspaceJob, type ScheduledJobs } from '../maintenance/every-workspace-job.ts'
 import { currencyField } from '../metadata/field-types/numeric-types.ts'
 import { notifyUsers } from '../notifications/notification-store.ts'
 import { jobContext, writeMaintainedFields } from '../approvals/system-writes.ts'
-import { allWorkspaceSettings, localParts } from '../suggestions/workspace-time.ts'
+import { localParts } from '../suggestions/workspace-time.ts'
 
 export const INSTALMENT_OVERDUE_JOB = 'payments.instalment-overdue'
 
@@ -59,13 +59,6 @@ export async function markOverdueInstalments(trx: Db, workspaceId: string, timeZ
 }
 
 /** Hourly, so an instalment turns overdue within an hour of the workspace's midnight; the clock is the job's. */
-export function instalmentOverdueJobs(clock: () => Date): { handlers: Record<string, JobHandler>; recurring: RecurringJob[] } {
-  return {
-    handlers: {
-      [INSTALMENT_OVERDUE_JOB]: async (trx) => {
-        for (const { workspaceId, settings } of await allWorkspaceSettings(trx)) await markOverdueInstalments(trx, workspaceId, settings.time_zone, clock)
-      },
-    },
-    recurring: [{ type: INSTALMENT_OVERDUE_JOB, everyMs: 60 * 60 * 1000 }],
-  }
+export function instalmentOverdueJobs(clock: () => Date): ScheduledJobs {
+  return everyWorkspaceJob(INSTALMENT_OVERDUE_JOB, 60 * 60 * 1000, clock, (trx, workspaceId, settings, now) => markOverdueInstalments(trx, workspaceId, settings.time_zone, () => now))
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
+import { jsonRowsPayload } from './json-rows-payload.ts'
 
 const CHUNK_ROWS = 2_000
 
@@ -14,11 +15,13 @@ export async function insertRows(trx: Db, table: string, rows: Record<string, un
   const stored: Record<string, unknown>[] = []
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
     const chunk = rows.slice(start, start + CHUNK_ROWS)
-    const columns = sql.join([...new Set(chunk.flatMap((row) => Object.keys(row)))].map((name) => sql.ref(name)))
+    const names = new Set<string>()
+    for (const row of chunk) for (const name in row) names.add(name)
+    const columns = sql.join([...names].map((name) => sql.ref(name)))
     const back = returning ? sql`returning ${sql.join(returning.map((name) => sql.ref(name)))}` : sql``
     const result = await sql<Record<string, unknown>>`
       insert into ${sql.table(table)} (${columns})
-      select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(chunk)}::json)
+      select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${jsonRowsPayload(chunk)}::json)
       ${back}`.execute(trx)
     if (!returning) continue
     const byId = new Map(result.rows.map((row) => [row.id, row]))

@@ -16,7 +16,10 @@ export function checkInput(object: ObjectSchema, input: unknown, mode: WriteMode
   }
   const errors: FieldError[] = []
   const values: Record<string, unknown> = {}
-  for (const [name, raw] of Object.entries(input)) {
+  // for…in, not Object.entries: no [name, value] array per field of every row of an import.
+  for (const name in input) {
+    if (!Object.hasOwn(input, name)) continue
+    const raw = (input as Record<string, unknown>)[name]
     const field = object.field(name)
     const path = `${pathPrefix}${name}`.slice(0, 200)
     if (!field) {

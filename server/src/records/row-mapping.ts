@@ -52,9 +52,10 @@ export function rowToRecord(object: ObjectSchema, row: Record<string, unknown>, 
 export function valuesToColumns(object: ObjectSchema, values: Record<string, unknown>, { jsonAsText = true } = {}) {
   const columns: Record<string, unknown> = {}
   const custom: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(values)) {
-    const field = object.field(name)
+  for (const name in values) {
+    const field = Object.hasOwn(values, name) ? object.field(name) : undefined
     if (!field) continue
+    const value = values[name]
     if (field.custom) {
       custom[name] = value
       continue

@@ -1,10 +1,10 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
-import type { JobHandler, RecurringJob } from '../events/job-runner.ts'
+import { everyWorkspaceJob, type ScheduledJobs } from '../maintenance/every-workspace-job.ts'
 import { translate, type Locale } from '../i18n/translate.ts'
 import { sendMail } from '../mail/mailer.ts'
 import { notifyUsers } from '../notifications/notification-store.ts'
-import { allWorkspaceSettings, localParts } from '../suggestions/workspace-time.ts'
+import { localParts } from '../suggestions/workspace-time.ts'
 
 export const ACTIVITY_REMINDER_JOB = 'activities.reminders'
 
@@ -59,14 +59,6 @@ export async function sendDueReminders(trx: Db, workspaceId: string, timeZone: s
 }
 
 /** Every minute, over every workspace; the clock is the job's, so tests control it. */
-export function reminderJobs(clock: () => Date): { handlers: Record<string, JobHandler>; recurring: RecurringJob[] } {
-  return {
-    handlers: {
-      [ACTIVITY_REMINDER_JOB]: async (trx) => {
-        const now = clock()
-        for (const { workspaceId, settings } of await allWorkspaceSettings(trx)) await sendDueReminders(trx, workspaceId, settings.time_zone, now)
-      },
-    },
-    recurring: [{ type: ACTIVITY_REMINDER_JOB, everyMs: 60 * 1000 }],
-  }
+export function reminderJobs(clock: () => Date): ScheduledJobs {
+  return everyWorkspaceJob(ACTIVITY_REMINDER_JOB, 60 * 1000, clock, (trx, workspaceId, settings, now) => sendDueReminders(trx, workspaceId, settings.time_zone, now))
 }

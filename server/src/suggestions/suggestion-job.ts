@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
-import type { JobHandler, RecurringJob } from '../events/job-runner.ts'
+import { everyWorkspaceJob, type ScheduledJobs } from '../maintenance/every-workspace-job.ts'
 import { makeSuggestions } from './suggestion-store.ts'
-import { allWorkspaceSettings, localParts, type FollowUpSettings } from './workspace-time.ts'
+import { localParts, type FollowUpSettings } from './workspace-time.ts'
 
 export const FOLLOW_UP_JOB = 'suggestions.daily'
 
@@ -22,14 +22,6 @@ export async function runMorningSuggestions(trx: Db, workspaceId: string, settin
 }
 
 /** Hourly over every workspace, so each gets its suggestions within the hour of its own morning. */
-export function suggestionJobs(clock: () => Date): { handlers: Record<string, JobHandler>; recurring: RecurringJob[] } {
-  return {
-    handlers: {
-      [FOLLOW_UP_JOB]: async (trx) => {
-        const now = clock()
-        for (const { workspaceId, settings } of await allWorkspaceSettings(trx)) await runMorningSuggestions(trx, workspaceId, settings, now)
-      },
-    },
-    recurring: [{ type: FOLLOW_UP_JOB, everyMs: 60 * 60 * 1000 }],
-  }
+export function suggestionJobs(clock: () => Date): ScheduledJobs {
+  return everyWorkspaceJob(FOLLOW_UP_JOB, 60 * 60 * 1000, clock, runMorningSuggestions)
 }

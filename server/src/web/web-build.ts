@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -24,20 +25,15 @@ function hashSources(): string {
   return hash.digest('hex')
 }
 
-/** Builds the web app into web/dist when its sources changed since the last build (a couple of seconds). */
+/** Builds the web app into web/dist, in a child process, when its sources changed since the last build (a couple of seconds). */
 export async function ensureWebBuild(log: (line: string) => void = console.log): Promise<void> {
   const stamp = hashSources()
   if (fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === stamp && fs.existsSync(path.join(webDistDir, 'index.html'))) return
   log('Building the web app…')
-  const { build } = await import('vite')
-  // Always React's production build, even when called under a test runner (NODE_ENV=test).
-  const nodeEnv = process.env.NODE_ENV
-  process.env.NODE_ENV = 'production'
-  try {
-    await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), mode: 'production', logLevel: 'warn' })
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV
-    else process.env.NODE_ENV = nodeEnv
-  }
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(import.meta.dirname, 'web-bundle-build.js')], { stdio: 'inherit' })
+    child.once('error', reject)
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`building the web app failed (exit code ${code})`))))
+  })
   fs.writeFileSync(STAMP, stamp)
 }
