@@ -27,7 +27,8 @@ export async function chooseOption(page: Page, control: Locator, option: string 
   await dropdown.waitFor()
   const item = dropdown.locator('.ant-select-item-option').filter({ hasText: exactly(option) }).first()
   // A searchable Select narrows its list to the typed label, wherever the list happens to be scrolled.
-  if (typeof option === 'string' && (await isSearchable(control))) await page.keyboard.type(option)
+  const search = await searchInput(control)
+  if (typeof option === 'string' && search) await search.fill(option)
   else await scrollListToTop(dropdown)
   for (let step = 0; step < 40 && !(await item.isVisible()); step++) {
     await dropdown.locator('.rc-virtual-list-holder, .ant-select-item-option').first().hover()
@@ -37,13 +38,13 @@ export async function chooseOption(page: Page, control: Locator, option: string 
   await item.click()
 }
 
-/** Whether the antd Select takes typed text as a search (its input is not read-only). */
-function isSearchable(control: Locator): Promise<boolean> {
-  return control.evaluate((element) => {
-    const select = element.classList.contains('ant-select') ? element : element.closest('.ant-select') ?? element.querySelector('.ant-select')
-    const input = select?.querySelector('input')
-    return Boolean(input && !input.readOnly)
-  })
+/** The search box of an antd Select that takes typed text (its input is not read-only), if it has one. */
+async function searchInput(control: Locator): Promise<Locator | undefined> {
+  const where = await control.evaluate((element) => (element.classList.contains('ant-select') ? 'self' : element.querySelector('.ant-select') ? 'inside' : 'around'))
+  const select = where === 'self' ? control : where === 'inside' ? control.locator('.ant-select').first() : control.locator('xpath=ancestor::*[contains(@class, "ant-select")][1]')
+  const input = select.locator('input').first()
+  if (!(await input.count())) return undefined
+  return (await input.evaluate((element) => (element as HTMLInputElement).readOnly)) ? undefined : input
 }
 
 /** The virtual list may open scrolled to the chosen value: start the search for an option from the top. */
