@@ -77,6 +77,8 @@ export function cellText(record: ApiRecord, field: FieldDefinition, names: LinkN
   const value = record[field.name]
   if (!isLink(field) || value === null || value === undefined) return formatFieldValue(value, field, locale)
   const byId = names.get(targetOf(field, record) ?? '')
-  const name = (id: unknown) => byId?.get(String(id)) ?? String(id)
-  return Array.isArray(value) ? value.map(name).join(locale === 'zh-CN' ? '、' : ', ') : name(value)
+  if (!Array.isArray(value)) return linkedName(byId, value)
+  return value.map((id) => linkedName(byId, id)).join(locale === 'zh-CN' ? '、' : ', ')
 }
+
+const linkedName = (byId: Map<string, string> | undefined, id: unknown) => byId?.get(String(id)) ?? String(id)

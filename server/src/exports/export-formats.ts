@@ -27,7 +27,10 @@ export interface FormatSpec {
 
 // A leading = or @ would make a spreadsheet run the cell as a formula (CSV injection): a quote keeps it text.
 const defused = (text: string) => (/^[=@\t\r]/.test(text) ? `'${text}` : text)
+/** Anything a CSV cell must quote or defuse; most cells have none of it and go out as they are. */
+const NEEDS_CARE = /[",\r\n]|^[\s=@]|\s$/
 const csvCell = (value: string) => {
+  if (!NEEDS_CARE.test(value)) return value
   const text = defused(value)
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }

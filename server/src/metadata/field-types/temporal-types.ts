@@ -1,5 +1,5 @@
 import { accept, refuse, singleColumn, type FieldTypeDefinition } from './field-type.ts'
-import { dateTimeFormat } from './intl-formats.ts'
+import { formatCalendarDate, formatDateTime } from './date-text.ts'
 
 const DATE_OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'relative', 'is_empty', 'is_not_empty'] as const
 
@@ -29,7 +29,7 @@ export const dateField: FieldTypeDefinition = {
   parse: (input) => (typeof input === 'string' && isCalendarDate(input) ? accept(input) : refuse('invalid_date')),
   parseOperand: (raw) => (isCalendarDate(raw) ? accept(raw) : refuse('invalid_date')),
   jsonSchema: () => ({ type: 'string', format: 'date' }),
-  format: (value, _field, locale) => dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`)),
+  format: (value, _field, locale) => formatCalendarDate(locale, String(value)),
 }
 
 export const dateTimeField: FieldTypeDefinition = {
@@ -51,5 +51,5 @@ export const dateTimeField: FieldTypeDefinition = {
   },
   jsonSchema: () => ({ type: 'string', format: 'date-time' }),
   // Shown in China time: the workspace time zone setting will replace this default.
-  format: (value, _field, locale) => dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(String(value))),
+  format: (value, _field, locale) => formatDateTime(locale, 'Asia/Shanghai', value instanceof Date ? value.getTime() : Date.parse(String(value))),
 }
