@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
+import { everydayPendingListStatement } from '../search/search-pending-list.ts'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts'
 
 // DATE stays 'YYYY-MM-DD' text (pg would turn it into a local-midnight Date); BIGINT counts become numbers.
@@ -45,6 +46,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool = new pg.Pool({ host: embedded.socketDir, port: embedded.port, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0 })
   }
   pool.on('error', (error) => console.error('database connection error', error))
+  // Queued ahead of the connection's first query.
+  pool.on('connect', (client) => void client.query(everydayPendingListStatement).catch((error: Error) => console.error('database session setting failed', error)))
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) })
   await sql`select 1`.execute(db)
   return {

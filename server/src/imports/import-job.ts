@@ -9,6 +9,7 @@ import { IMPORT_REVERT_JOB, runRevertBatch } from './import-revert.ts'
 import { planRows, type SourceRow } from './import-plan.ts'
 import type { ImportRow } from './import-store.ts'
 import { readRows } from './row-reader.ts'
+import { mergePendingSearchKeys, useBulkPendingList } from '../search/search-pending-list.ts'
 
 export const IMPORT_JOB = 'import.batch'
 export const IMPORT_BATCH_ROWS = 2_000
@@ -57,6 +58,7 @@ export async function runImportBatch(trx: Db, job: Job): Promise<void> {
   const catalog = await loadCatalog(trx, row.workspace_id)
   const object = catalog.find(row.object)
   if (!caller || !object) return finish(trx, row, 'failed', !caller ? 'the user who started the import is no longer active' : `object ${row.object} no longer exists`)
+  await useBulkPendingList(trx)
   const batch = () => runBatch(trx, row, { db: trx, actor: caller.actor, catalog }, object)
   if (job.attempts < job.maxAttempts) return batch()
   // The last attempt: a failure ends the import as failed (its committed batches stay, revertible) instead of leaving it running.
@@ -64,6 +66,7 @@ export async function runImportBatch(trx: Db, job: Job): Promise<void> {
     await inSavepoint(trx, batch)
   } catch (error) {
     await finish(trx, row, 'failed', (error as Error).message.slice(0, 1000))
+    await mergePendingSearchKeys(trx, object)
   }
 }
 
@@ -99,7 +102,7 @@ async function runBatch(trx: Db, row: ImportRow, ctx: RecordContext, object: Obj
     finished_at: exhausted ? now : null,
     updated_at: now,
   }).where('workspace_id', '=', row.workspace_id).where('id', '=', row.id).execute()
-  if (exhausted) return
+  if (exhausted) return mergePendingSearchKeys(trx, object)
   openReaders.set(row.id, { position, rows: reader })
   await enqueueImportBatch(trx, row.workspace_id, row.id, position)
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { mergePendingSearchKeys, useBulkPendingList } from '../search/search-pending-list.ts'
 import { loadActor } from '../auth/load-actor.ts'
 import type { Db } from '../db/database.ts'
 import { AppError } from '../errors/app-error.ts'
@@ -43,8 +44,10 @@ export async function runRevertBatch(trx: Db, job: Job): Promise<void> {
   if (!caller || !object || page.length === 0) {
     await trx.updateTable('imports').set({ status: 'reverted', updated_at: new Date() })
       .where('workspace_id', '=', row.workspace_id).where('id', '=', row.id).execute()
+    if (object) await mergePendingSearchKeys(trx, object)
     return
   }
+  await useBulkPendingList(trx)
   const ctx = { db: trx, actor: caller.actor, catalog }
   const created = page.filter((record) => record.action === 'created').map((record) => record.record_id as string)
   const deleted = await deleteRecords(ctx, object, created, { trx })

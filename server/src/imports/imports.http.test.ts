@@ -57,6 +57,12 @@ describe.each(testEngines)('imports on %s', (engine) => {
     return drain(id)
   }
 
+  /** Merges the contact search index's pending list, answering how many pages were still pending. */
+  async function pendingSearchPages() {
+    const merged = await sql<{ pages: number }>`select gin_clean_pending_list('contacts_search_keys_idx'::regclass)::int as pages`.execute(env.server.database.db)
+    return merged.rows[0].pages
+  }
+
   beforeAll(async () => {
     runner = createJobRunner(env.server.database.db, { handlers: importJobHandlers, onError: () => {} })
     accountId = (await env.admin.post('/api/v1/accounts', { name: '华信科技' })).body.id
@@ -197,6 +203,16 @@ describe.each(testEngines)('imports on %s', (engine) => {
       select count(*) as n, count(distinct name) as distinct_names from contacts where workspace_id = ${env.workspaceId} and name like '续传%'`.execute(db)
     expect(Number(count.rows[0].n)).toBe(total)
     expect(Number(count.rows[0].distinct_names)).toBe(total)
+    // Batches let the search index's pending list grow; the import merged it when it ended, and the rows are found.
+    expect(await pendingSearchPages()).toBe(0)
+    expect((await env.admin.get(`/api/v1/contacts?q=resume${total - 1}@x`)).body.data.map((contact: { name: string }) => contact.name)).toEqual([`续传${total - 1}`])
+  })
+
+  it('keeps everyday sessions to a small search pending list, which the index itself no longer fixes', async () => {
+    const db = env.server.database.db
+    expect((await sql<{ limit: string }>`show gin_pending_list_limit`.execute(db)).rows[0]).toEqual({ gin_pending_list_limit: '256kB' })
+    const options = await sql<{ reloptions: string[] | null }>`select reloptions from pg_class where relname = 'contacts_search_keys_idx'`.execute(db)
+    expect(options.rows).toEqual([{ reloptions: null }])
   })
 
   it('cancels between batches, keeping what was committed, and can revert it', async () => {
@@ -205,11 +221,13 @@ describe.each(testEngines)('imports on %s', (engine) => {
     await env.admin.post(`/api/v1/imports/${created.id}/start`)
     await runner.runOnce()
     expect((await env.admin.post(`/api/v1/imports/${created.id}/cancel`)).body).toMatchObject({ status: 'cancelled', rows_done: IMPORT_BATCH_ROWS })
+    expect(await pendingSearchPages()).toBe(0)
     await runner.runOnce()
     expect((await env.admin.get(`/api/v1/imports/${created.id}`)).body).toMatchObject({ status: 'cancelled', rows_done: IMPORT_BATCH_ROWS, created: IMPORT_BATCH_ROWS })
     expect((await env.admin.post(`/api/v1/imports/${created.id}/revert`)).status).toBe(202)
     const reverted = await drain(created.id)
     expect(reverted).toMatchObject({ status: 'reverted', reverted: { deleted: IMPORT_BATCH_ROWS, restored: 0 } })
+    expect(await pendingSearchPages()).toBe(0)
     expect((await env.admin.get(`/api/v1/contacts/aggregate?filter[name][starts_with]=${encodeURIComponent('取消')}`)).body.count).toBe(0)
   })
 

@@ -15,6 +15,7 @@ import { importToApi, loadImport, canSeeImport, type ImportRow } from './import-
 import { detectEncoding, detectFormat, scanFile } from './row-reader.ts'
 import { checkSettings } from './import-settings.ts'
 import { registerTemplateRoutes } from './import-templates.routes.ts'
+import { mergePendingSearchKeys } from '../search/search-pending-list.ts'
 
 const FILE_TYPES = ['application/octet-stream', 'text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel']
 
@@ -125,13 +126,16 @@ export function registerImportRoutes(app: FastifyInstance, services: AppServices
 
   app.post('/api/v1/imports/:id/cancel', async (request) => {
     const ctx = await contextOf(request)
-    return ctx.db.transaction().execute(async (trx) => {
+    const cancelled = await ctx.db.transaction().execute(async (trx) => {
       const row = await loadImport(trx, ctx.actor, idOf(request), { forUpdate: true })
       if (!['queued', 'running', 'uploaded', 'new'].includes(row.status)) throw new AppError('CONFLICT', [{ field: 'status', code: 'import_finished' }])
-      const cancelled = await trx.updateTable('imports').set({ status: 'cancelled', finished_at: services.now(), updated_at: services.now() })
-        .where('workspace_id', '=', row.workspace_id).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow()
-      return importToApi(cancelled as ImportRow)
+      return (await trx.updateTable('imports').set({ status: 'cancelled', finished_at: services.now(), updated_at: services.now() })
+        .where('workspace_id', '=', row.workspace_id).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow()) as ImportRow
     })
+    // No batch runs after the cancel commits: what the import left pending is merged now, not by someone's next save.
+    const object = ctx.catalog.find(cancelled.object)
+    if (object) await mergePendingSearchKeys(ctx.db, object)
+    return importToApi(cancelled)
   })
 
   // Runs as a job in batches (an import may have created a million records): 202 with `reverting`.

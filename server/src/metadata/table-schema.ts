@@ -9,6 +9,7 @@ import { CUSTOM_RECORDS_TABLE, compileObject, type ObjectSchema } from './object
 import { syncRollups } from './rollup-schema.ts'
 import type { FieldDefinition, ObjectIndex } from './object-definition.ts'
 import { standardObjects } from './objects/index.ts'
+import { searchIndexName } from '../search/search-pending-list.ts'
 
 // Every record table starts with these; workspace_id leads the key so the data can be sharded by workspace.
 const BASE_COLUMNS = `
@@ -63,8 +64,8 @@ async function syncTable(db: Db, object: ObjectSchema) {
   for (const statement of duplicateKeyStatements(object)) await sql.raw(statement).execute(db)
   const lead = partitionColumns(object)
   // Not partial, so the planner uses the expression's statistics (a frequent token like 张 is better read by a
-  // scan that stops at the page limit); a small pending list, as PGlite has no autovacuum to merge it.
-  await sql.raw(`create index if not exists ${object.table}_search_keys_idx on ${object.table} using gin (search_keys(workspace_id, search_tokens)) with (gin_pending_list_limit = 256)`).execute(db)
+  // scan that stops at the page limit). Its pending list's size is the session's (db/search-pending-list.ts).
+  await sql.raw(`create index if not exists ${searchIndexName(object)} on ${object.table} using gin (search_keys(workspace_id, search_tokens))`).execute(db)
   await sql.raw(`create index if not exists ${object.table}_deleted_idx on ${object.table} (${lead}, deleted_at) where deleted_at is not null`).execute(db)
   if (object.custom) return
   for (const field of object.allFields) {

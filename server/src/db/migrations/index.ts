@@ -14,6 +14,7 @@ import { approvalsPaymentsSuggestions } from './012-approvals-payments-suggestio
 import { importRevertJob } from './013-import-revert-job.ts'
 import { salesRollups } from './014-sales-rollups.ts'
 import { rateLimits } from './015-rate-limits.ts'
+import { searchPendingList } from './016-search-pending-list.ts'
 
 /** Every migration, in the order it must run. Append only. */
-export const migrations: Migration[] = [platform, eventsAndJobs, searchKeys, imports, audit, merges, quality, poolAndNotifications, leadAssignment, approvalsPaymentsSuggestions, quotesAndFiles, pipelines, importRevertJob, salesRollups, rateLimits]
+export const migrations: Migration[] = [platform, eventsAndJobs, searchKeys, imports, audit, merges, quality, poolAndNotifications, leadAssignment, approvalsPaymentsSuggestions, quotesAndFiles, pipelines, importRevertJob, salesRollups, rateLimits, searchPendingList]
