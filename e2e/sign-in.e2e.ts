@@ -27,7 +27,7 @@ describe('sign in', () => {
     for (const label of ['客户', '联系人', '线索', '商机', '活动', '产品', '设置']) await nav.getByText(label, { exact: true }).waitFor()
     await e2e.screenshot(page, 'home-after-sign-in')
 
-    await page.getByTestId('user-menu').hover()
+    await page.getByTestId('user-menu').click()
     await page.getByText('退出登录', { exact: true }).click()
     await page.waitForURL((url) => url.pathname === '/sign-in')
     await page.goto(`${e2e.baseUrl}/o/accounts`)

@@ -99,7 +99,8 @@ export function AppLayout({ session }: { session: Session }) {
             {secondary && <Suspense fallback={null}><NotificationBell /></Suspense>}
           </span>
           <LanguageSwitch />
-          <Dropdown menu={{ items: [{ key: 'sign-out', icon: <LogoutOutlined />, label: t('header.signOut'), onClick: () => void signOut() }] }}>
+          {/* Opens on click (or tap: phones have no hover), like the language menu. */}
+          <Dropdown trigger={['click']} menu={{ items: [{ key: 'sign-out', icon: <LogoutOutlined />, label: t('header.signOut'), onClick: () => void signOut() }] }}>
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
               <Avatar style={{ background: '#1677ff' }}>{session.user.name.slice(0, 1)}</Avatar>
               {!phone && <span>{session.user.name}</span>}
