@@ -24,6 +24,8 @@ interface ListToolbarProps {
   state: ListState
   onChange: (update: (state: ListState) => ListState) => void
   filter: Filter
+  /** The rows of the current filters are in: the count is asked only then, so it never delays them. */
+  rowsIn: boolean
   filtersOpen: boolean
   onToggleFilters: () => void
   onCreate: () => void
@@ -32,7 +34,7 @@ interface ListToolbarProps {
 const SEARCH_DELAY_MS = 300
 
 /** Title and count, saved views, quick search, filters, columns, kanban and "new". */
-export function ListToolbar({ object, state, onChange, filter, filtersOpen, onToggleFilters, onCreate }: ListToolbarProps) {
+export function ListToolbar({ object, state, onChange, filter, rowsIn, filtersOpen, onToggleFilters, onCreate }: ListToolbarProps) {
   const { t } = useTranslation('records')
   const label = useLabel()
   const phone = useIsPhone()
@@ -48,7 +50,7 @@ export function ListToolbar({ object, state, onChange, filter, filtersOpen, onTo
     <Flex vertical gap={8}>
       <Flex align="center" gap={12} wrap>
         <PageTitle compact={phone}>{label(object.pluralLabel)}</PageTitle>
-        <RecordCount object={object} filter={filter} q={state.q.trim()} />
+        <RecordCount object={object} filter={filter} q={state.q.trim()} enabled={rowsIn} />
         <div style={{ flex: 1 }} />
         {object.permissions.create && (
           <Button type="primary" icon={<PlusOutlined />} onClick={onCreate} data-testid="new-record">{t('new')}</Button>

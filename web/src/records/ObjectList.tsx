@@ -37,7 +37,7 @@ export function ObjectList({ object }: { object: ObjectMeta }) {
   }, [firstPageIn])
   return (
     <Flex vertical gap={12}>
-      <ListToolbar object={object} state={state} onChange={setState} filter={filter} filtersOpen={filtersOpen}
+      <ListToolbar object={object} state={state} onChange={setState} filter={filter} rowsIn={query.isSuccess && !query.isPlaceholderData} filtersOpen={filtersOpen}
         onToggleFilters={() => setFiltersOpen((open) => !open)} onCreate={() => setCreating(true)} />
       <Suspense fallback={null}>
         {filtersOpen && (

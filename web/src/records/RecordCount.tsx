@@ -6,9 +6,9 @@ import { useRecordCount } from './use-list-query.ts'
 import { Muted } from '../app/text.tsx'
 
 /** "1,234 records" for the current filters; nothing while counting or when the server cannot count. */
-export function RecordCount({ object, filter, q }: { object: ObjectMeta; filter: Filter; q: string }) {
+export function RecordCount({ object, filter, q, enabled }: { object: ObjectMeta; filter: Filter; q: string; enabled: boolean }) {
   const { t } = useTranslation('records')
-  const { data } = useRecordCount(object, filter, q)
+  const { data } = useRecordCount(object, filter, q, enabled)
   if (!data || typeof data.count !== 'number') return null
   return (
     <Muted data-testid="record-count">

@@ -34,10 +34,14 @@ export function useListQuery(object: ObjectMeta, list: ListRequest): ListQueryRe
   })
 }
 
-/** How many records match, asked separately so the first rows never wait for a count. Absent when the server has no count. */
-export function useRecordCount(object: ObjectMeta, filter: Filter, q: string) {
+/**
+ * How many records match, asked separately and only once `enabled` (the rows are in), so the first rows
+ * never wait for a count: the embedded database answers one query at a time. Absent when the server has no count.
+ */
+export function useRecordCount(object: ObjectMeta, filter: Filter, q: string, enabled: boolean) {
   return useQuery({
     queryKey: ['records', object.name, 'count', { filter, q }],
+    enabled,
     retry: false,
     staleTime: 30_000,
     queryFn: ({ signal }) => fetchAggregate(object.name, { filter, q: q || undefined }, signal),
