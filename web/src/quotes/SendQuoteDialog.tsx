@@ -31,7 +31,8 @@ export function SendQuoteDialog({ quote, open, onClose }: { quote: ApiRecord; op
   }
   return (
     <Modal open={open} title={t('send.title', { label: quoteLabel(quote.number, quote.quote_version) })} onCancel={onClose} okText={t('send.ok')}
-      cancelText={tApp('action.cancel')} confirmLoading={busy} onOk={() => form.submit()} destroyOnHidden okButtonProps={{ 'data-testid': 'send-confirm' } as ButtonProps}>
+      cancelText={tApp('action.cancel')} confirmLoading={busy} onOk={() => form.submit()} destroyOnHidden okButtonProps={{ 'data-testid': 'send-confirm' } as ButtonProps}
+      cancelButtonProps={{ 'data-testid': 'send-cancel' } as ButtonProps}>
       <Form form={form} layout="vertical" initialValues={{ email: true }} onFinish={submit}>
         <Form.Item name="email" label={t('send.email')} valuePropName="checked" extra={t('send.emailHelp')}>
           <Switch data-testid="send-email" />
