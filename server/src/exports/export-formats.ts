@@ -32,7 +32,7 @@ const NEEDS_CARE = /[",\r\n]|^[\s=@]|\s$/
 const csvCell = (value: string) => {
   if (!NEEDS_CARE.test(value)) return value
   const text = defused(value)
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 const csvLine = (cells: string[]) => `${cells.map(csvCell).join(',')}\r\n`
 

@@ -34,6 +34,18 @@ describe('formatDateTime', () => {
     }
   })
 
+  it('reads the first centuries right too (Date.UTC takes years 0–99 for 1900–1999)', () => {
+    for (const locale of LOCALES) {
+      for (const timeZone of ZONES) {
+        const intl = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
+        for (const iso of ['0001-01-01T00:00:00Z', '0050-06-01T12:00:00Z', '0099-12-31T23:59:59Z', '0100-03-01T08:30:00Z']) {
+          const ms = Date.parse(iso)
+          expect(formatDateTime(locale, timeZone, ms), `${locale} ${timeZone} ${iso}`).toBe(intl.format(ms))
+        }
+      }
+    }
+  })
+
   it('shows China time in Chinese and English', () => {
     const ms = Date.parse('2026-03-31T06:05:59.999Z')
     expect(formatDateTime('zh-CN', 'Asia/Shanghai', ms)).toBe('2026年3月31日 14:05')

@@ -10,6 +10,13 @@ const MAX_CACHED = 50_000
 const DATE_STYLE: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' }
 const TIME_STYLE: Intl.DateTimeFormatOptions = { timeStyle: 'short', timeZone: 'UTC' }
 
+/** Date.UTC for every year: Date.UTC itself reads years 0–99 as 1900–1999. */
+function utcTime(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const date = new Date(Date.UTC(2000, monthIndex, day, hour, minute, second))
+  date.setUTCFullYear(year)
+  return date.getTime()
+}
+
 /** A bounded memo: formatting the same day or offset twice is the common case in a list or an export. */
 function memo<K, V>(compute: (key: K) => V): (key: K) => V {
   const values = new Map<K, V>()
@@ -30,7 +37,7 @@ function offsetReader(timeZone: string): (ms: number) => number {
     const instant = bucket * OFFSET_BUCKET
     const part: Record<string, number> = {}
     for (const { type, value } of wallClock.formatToParts(instant)) part[type] = Number(value)
-    return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second) - instant
+    return utcTime(part.year, part.month - 1, part.day, part.hour, part.minute, part.second) - instant
   })
   return (ms) => offsetAt(Math.floor(ms / OFFSET_BUCKET))
 }
@@ -48,7 +55,7 @@ function dayText(locale: string): (day: number) => string {
 
 /** A calendar date (YYYY-MM-DD) in the reader's language. */
 export function formatCalendarDate(locale: string, isoDate: string): string {
-  return dayText(locale)(Math.floor(Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / DAY))
+  return dayText(locale)(Math.floor(utcTime(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / DAY))
 }
 
 /**
