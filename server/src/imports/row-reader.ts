@@ -76,9 +76,11 @@ function cellText(value: unknown): string {
 const cleanCell = (cell: string) => cell.replace(/\u0000/g, '').trim()
 
 async function* csvRows(filePath: string, encoding: string): AsyncGenerator<string[]> {
-  const parser = createReadStream(filePath)
-    .pipe(iconv.decodeStream(encoding))
-    .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }))
+  const options = { bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }
+  // csv-parse reads UTF-8 bytes itself (a character split across chunks included); other encodings are decoded first.
+  const parser = /^utf-?8$/i.test(encoding)
+    ? createReadStream(filePath).pipe(parse(options))
+    : createReadStream(filePath).pipe(iconv.decodeStream(encoding)).pipe(parse(options))
   for await (const record of parser) yield (record as string[]).map(cleanCell)
 }
 
