@@ -5,10 +5,9 @@ import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import { everydayPendingListStatement } from '../search/search-pending-list.ts'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts'
+import { installTypeParsers } from './type-parsers.ts'
 
-// DATE stays 'YYYY-MM-DD' text (pg would turn it into a local-midnight Date); BIGINT counts become numbers.
-pg.types.setTypeParser(1082, (value) => value)
-pg.types.setTypeParser(20, (value) => Number(value))
+installTypeParsers()
 
 // Tables are derived from metadata at runtime, so rows are untyped at this layer.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
