@@ -44,6 +44,8 @@ export interface FieldDefinition {
   custom?: boolean
   /** Kept in a column every record table has (id, owner, timestamps, version). */
   system?: boolean
+  /** Its column never holds null (the table says `not null`): a list sorted by it has no empty-value segment. */
+  notNull?: boolean
   /** Custom fields: the metadata row id. */
   id?: string
 }

@@ -94,8 +94,9 @@ export async function listRecords(ctx: RecordContext, object: ObjectSchema, opti
     const segments: Array<() => Promise<Record<string, unknown>[]>> = []
     const valuedAfter = (c: Cursor | undefined) => (take: number) =>
       page(c && c.value !== null ? valued.where(sql<boolean>`(${expr}, id) ${compare} (${c.value}, ${c.id})`) : valued, true, take)
+    // A column that is never null (created_at, updated_at) has no empty-value segment to ask for.
     const nullsAfter = (c: Cursor | undefined) => (take: number) =>
-      page(c && c.value === null ? nulls.where(sql<boolean>`id ${compare} ${c.id}`) : nulls, false, take)
+      field.notNull ? Promise.resolve([]) : page(c && c.value === null ? nulls.where(sql<boolean>`id ${compare} ${c.id}`) : nulls, false, take)
     const order = descending ? [nullsAfter, valuedAfter] : [valuedAfter, nullsAfter]
     // A cursor in the second segment skips the first one entirely.
     const inSecond = cursor && (descending ? cursor.value !== null : cursor.value === null)
