@@ -155,6 +155,10 @@ export function formatEngine(report: EngineReport): string {
     rows.push(['  in-process listRecords()', ms(list.inProcess.p50), ms(list.inProcess.p95), '', 'info'])
     rows.push(['  same SQL, raw', ms(list.raw.p50), ms(list.raw.p95), '', 'info'])
     rows.push(['  API/raw ratio', list.ratioP50.toFixed(2), list.ratioP95.toFixed(2), `≤ ${TARGETS.apiRawRatio} (p50)`, verdict(list.ratioP50 <= TARGETS.apiRawRatio)])
+    if (list.floor && list.floorRatioP50 !== undefined) {
+      rows.push(['  floor: bare HTTP server, page JSON built by the database', ms(list.floor.p50), ms(list.floor.p95), '', 'info'])
+      rows.push(['  floor/raw ratio (the least any HTTP API here adds)', list.floorRatioP50.toFixed(2), '', '', 'info'])
+    }
   }
   rows.push(['fixed cost per request', '', '', '', ''])
   rows.push(['  one round trip to the engine (select 1, raw)', ms(overhead.roundTrip.p50), ms(overhead.roundTrip.p95), '', 'info'])
@@ -199,7 +203,8 @@ export function formatMisses(report: EngineReport): string {
       out.push(`-- ${report.label}: list "${list.name}" API/raw ${list.ratioP50.toFixed(2)} > ${TARGETS.apiRawRatio}: HTTP p50 ${ms(list.http.p50)} ms vs raw ${ms(list.raw.p50)} ms, +${ms(extra)} ms per request, of which ` +
         (report.overhead.authCached ? 'session+actor SQL ≈ 0 (caller cached), ' : `session+actor SQL ≈ ${ms(auth)} ms, `) +
         `listRecords() above its SQL ≈ ${ms(inProcess)} ms, HTTP round trip + routing + JSON ≈ ${ms(Math.max(0, extra - auth - inProcess))} ms ` +
-        `(GET /api/health p50 ${ms(report.overhead.health.p50)} ms, one engine round trip ${ms(report.overhead.roundTrip.p50)} ms).`)
+        `(GET /api/health p50 ${ms(report.overhead.health.p50)} ms, one engine round trip ${ms(report.overhead.roundTrip.p50)} ms)` +
+        (list.floor && list.floorRatioP50 !== undefined ? `; a bare HTTP server sending the page as JSON built by the database takes p50 ${ms(list.floor.p50)} ms, ${list.floorRatioP50.toFixed(2)}× the raw SQL.` : '.'))
     }
   }
   for (const search of report.searches) {

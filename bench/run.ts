@@ -20,6 +20,7 @@ import { sql } from 'kysely'
 import type { Engine } from '../server/src/db/database.ts'
 import { ensureWebBuild } from '../server/src/web/web-build.ts'
 import { adminDatabaseUrl, startBenchEngine, type BenchEngine } from './engines.ts'
+import { startHttpFloor } from './http-floor.ts'
 import { HttpClient } from './http-client.ts'
 import { ADMIN_EMAIL, PASSWORD, analyzeContacts, setUpWorkspace } from './load.ts'
 import { formatImport, importWorkDir, measureImport, measureRawCopy, writeContactsCsv } from './import.ts'
@@ -161,10 +162,16 @@ async function runEngine(engine: Engine, args: Args): Promise<EngineReport> {
       { name: 'rep: own referrals by name', as: 'rep', filter: { source: { eq: 'referral' } }, sort: 'name' },
     ]
     const lists = []
-    for (const spec of specs) {
-      const result = await measureList(bench, actors, spec, args.listIterations, listWarmup)
-      log(`    ${spec.name}: HTTP p50 ${result.http.p50.toFixed(2)} / p95 ${result.http.p95.toFixed(2)} ms; raw p50 ${result.raw.p50.toFixed(2)} / p95 ${result.raw.p95.toFixed(2)} ms`)
-      lists.push(result)
+    const floor = await startHttpFloor(bench)
+    try {
+      for (const spec of specs) {
+        const result = await measureList(bench, actors, spec, args.listIterations, listWarmup, floor)
+        log(`    ${spec.name}: HTTP p50 ${result.http.p50.toFixed(2)} / p95 ${result.http.p95.toFixed(2)} ms; raw p50 ${result.raw.p50.toFixed(2)} / p95 ${result.raw.p95.toFixed(2)} ms` +
+          (result.floor ? `; bare HTTP floor p50 ${result.floor.p50.toFixed(2)} ms` : ''))
+        lists.push(result)
+      }
+    } finally {
+      await floor.close()
     }
     phase('lists')
     log(`▶ ${label}: search (${args.searchIterations} samples per query)`)

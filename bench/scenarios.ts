@@ -10,6 +10,7 @@ import { buildSearchQuery } from '../server/src/search/search-document.ts'
 import { capturingDb } from './capture.ts'
 import type { BenchEngine } from './engines.ts'
 import type { HttpClient } from './http-client.ts'
+import type { HttpFloor } from './http-floor.ts'
 import type { LoadedWorkspace } from './load.ts'
 import { summarize, type Summary } from './stats.ts'
 
@@ -61,6 +62,9 @@ export interface ListResult {
   raw: Summary
   ratioP50: number
   ratioP95: number
+  /** The same pages from a bare HTTP server whose database builds the JSON (bench/http-floor.ts); only for one-statement pages. */
+  floor?: Summary
+  floorRatioP50?: number
   sql: CapturedQuery[]
   plan: string
 }
@@ -87,10 +91,11 @@ interface Page {
   path: string
   queries: CapturedQuery[]
   rows: number
+  floorPath?: string
 }
 
 /** HTTP, in-process listRecords() and the captured SQL, interleaved, on the same pages. */
-export async function measureList(bench: BenchEngine, actors: Actors, spec: ListSpec, iterations: number, warmup: number): Promise<ListResult> {
+export async function measureList(bench: BenchEngine, actors: Actors, spec: ListSpec, iterations: number, warmup: number, floor?: HttpFloor): Promise<ListResult> {
   const { client, ctx } = actors[spec.as]
   const contacts = ctx.catalog.get('contacts')
   const first: ListOptions = { filter: spec.filter, sort: spec.sort, limit: PAGE_SIZE }
@@ -119,11 +124,14 @@ export async function measureList(bench: BenchEngine, actors: Actors, spec: List
   for (const options of optionsList) {
     const capture = capturingDb(bench.database.db)
     const page = await listRecords({ ...ctx, db: capture.db }, contacts, options)
-    pages.push({ options, path: listPath(options), queries: capture.queries.map(toCaptured), rows: page.data.length })
+    const queries = capture.queries.map(toCaptured)
+    pages.push({ options, path: listPath(options), queries, rows: page.data.length, floorPath: floor && queries.length === 1 ? floor.pathFor(queries[0], page.data.length) : undefined })
   }
+  const measureFloor = floor !== undefined && pages.every((page) => page.floorPath)
   const http: number[] = []
   const inProcess: number[] = []
   const raw: number[] = []
+  const floorTimes: number[] = []
   for (let i = -warmup; i < iterations; i++) {
     const page = pages[(i + warmup) % pages.length]
     const runs: Array<() => Promise<void>> = [
@@ -144,11 +152,21 @@ export async function measureList(bench: BenchEngine, actors: Actors, spec: List
         if (i >= 0) raw.push(ms)
       },
     ]
+    if (measureFloor) {
+      runs.push(async () => {
+        const start = performance.now()
+        const response = await floor.client.ok<{ data: unknown[] }>(page.floorPath!)
+        const ms = performance.now() - start
+        if (response.body.data.length !== page.rows) throw new Error(`${spec.name}: floor page has ${response.body.data.length} rows, listRecords ${page.rows}`)
+        if (i >= 0) floorTimes.push(ms)
+      })
+    }
     // Rotate the order so none of the three always runs on the others' warm cache.
     for (let k = 0; k < runs.length; k++) await runs[(k + i + warmup) % runs.length]()
   }
   const httpSummary = summarize(http)
   const rawSummary = summarize(raw)
+  const floorSummary = measureFloor ? summarize(floorTimes) : undefined
   const firstPage = pages[0]
   return {
     name: spec.name,
@@ -162,6 +180,7 @@ export async function measureList(bench: BenchEngine, actors: Actors, spec: List
     raw: rawSummary,
     ratioP50: httpSummary.p50 / rawSummary.p50,
     ratioP95: httpSummary.p95 / rawSummary.p95,
+    ...(floorSummary && { floor: floorSummary, floorRatioP50: floorSummary.p50 / rawSummary.p50 }),
     sql: firstPage.queries,
     plan: (await Promise.all(firstPage.queries.map((query) => explainAnalyze(bench, query)))).join('\n---\n'),
   }
