@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts'
 import { enqueueJob, type Job } from '../events/job-queue.ts'
 import { loadCatalog, type ObjectSchema } from '../metadata/object-catalog.ts'
 import type { RecordContext } from '../records/record-context.ts'
-import { executePlans, inSavepoint, type BatchCounts } from './import-execute.ts'
+import { executePlans, inSavepoint } from './import-execute.ts'
 import { IMPORT_REVERT_JOB, runRevertBatch } from './import-revert.ts'
 import { planRows, type SourceRow } from './import-plan.ts'
 import type { ImportRow } from './import-store.ts'
@@ -14,45 +14,22 @@ import { mergePendingSearchKeys, useBulkPendingList } from '../search/search-pen
 export const IMPORT_JOB = 'import.batch'
 export const IMPORT_BATCH_ROWS = 2_000
 
-interface SourceBatch {
-  cells: string[][]
-  /** The file ended within this batch. */
-  exhausted: boolean
-}
-
-async function readBatch(rows: AsyncGenerator<string[]>): Promise<SourceBatch> {
-  const cells: string[][] = []
-  while (cells.length < IMPORT_BATCH_ROWS) {
-    const next = await rows.next()
-    if (next.done) return { cells, exhausted: true }
-    cells.push(next.value)
-  }
-  return { cells, exhausted: false }
-}
-
 /**
- * Open readers by import, each with the position it has read up to and the next batch, read ahead
- * while the previous batch was written. The next batch's job takes them only when the stored position
- * matches (its batch committed); otherwise (a rollback, a restart, another process) the file is opened
- * again and read forward to the stored position.
+ * Open readers by import, each with the position it has read up to. The next batch's job reuses one
+ * only when the stored position matches (its batch committed); otherwise (a rollback, a restart,
+ * another process) the file is opened again and read forward to the stored position.
  */
-const openReaders = new Map<string, { position: number; rows: AsyncGenerator<string[]>; ahead: Promise<SourceBatch> }>()
+const openReaders = new Map<string, { position: number; rows: AsyncGenerator<string[]> }>()
 
-async function closeReader(importId: string) {
-  const cached = openReaders.get(importId)
-  openReaders.delete(importId)
-  await cached?.rows.return(undefined)
-}
-
-async function batchAt(row: ImportRow): Promise<{ rows: AsyncGenerator<string[]>; batch: SourceBatch }> {
+async function readerAt(row: ImportRow): Promise<AsyncGenerator<string[]>> {
   const cached = openReaders.get(row.id)
   openReaders.delete(row.id)
-  if (cached && cached.position === row.position) return { rows: cached.rows, batch: await cached.ahead }
+  if (cached && cached.position === row.position) return cached.rows
   await cached?.rows.return(undefined)
   const rows = readRows(row.file_path!, row.file_format!, row.encoding)
   // The header row, then every data row already imported.
   for (let skip = 0; skip <= row.position; skip++) if ((await rows.next()).done) break
-  return { rows, batch: await readBatch(rows) }
+  return rows
 }
 
 export async function enqueueImportBatch(trx: Db, workspaceId: string, importId: string, position: number) {
@@ -72,7 +49,11 @@ async function finish(trx: Db, row: ImportRow, status: 'done' | 'failed', error?
 export async function runImportBatch(trx: Db, job: Job): Promise<void> {
   const { importId } = job.payload as { importId: string }
   const row = (await trx.selectFrom('imports').selectAll().where('workspace_id', '=', job.workspaceId).where('id', '=', importId).forUpdate().executeTakeFirst()) as ImportRow | undefined
-  if (!row || (row.status !== 'queued' && row.status !== 'running')) return closeReader(importId)
+  if (!row || (row.status !== 'queued' && row.status !== 'running')) {
+    await openReaders.get(importId)?.rows.return(undefined)
+    openReaders.delete(importId)
+    return
+  }
   const caller = await loadActor(trx, row.workspace_id, row.created_by, 'en')
   const catalog = await loadCatalog(trx, row.workspace_id)
   const object = catalog.find(row.object)
@@ -90,26 +71,24 @@ export async function runImportBatch(trx: Db, job: Job): Promise<void> {
 }
 
 async function runBatch(trx: Db, row: ImportRow, ctx: RecordContext, object: ObjectSchema): Promise<void> {
-  let source: Awaited<ReturnType<typeof batchAt>>
+  let reader: AsyncGenerator<string[]>
   try {
-    source = await batchAt(row)
+    reader = await readerAt(row)
   } catch (error) {
     return finish(trx, row, 'failed', `cannot read the file: ${(error as Error).message}`)
   }
-  const { exhausted } = source.batch
-  const rows: SourceRow[] = source.batch.cells.map((cells, index) => ({ number: row.position + index + 1, cells }))
-  // The next batch is read and parsed while this one is written; a read error waits for that batch to report it.
-  const ahead = exhausted ? Promise.resolve({ cells: [], exhausted: true }) : readBatch(source.rows)
-  ahead.catch(() => {})
-  const settings = { headers: row.headers ?? [], mapping: row.mapping, match_key: row.match_key, on_duplicate: row.on_duplicate }
-  let counts: BatchCounts
-  try {
-    counts = await executePlans(ctx, trx, object, row.id, settings, await planRows(ctx, object, settings, rows, new Map()))
-  } catch (error) {
-    // This batch rolls back and its retry reads the file again: close this reader once its read-ahead settles.
-    void ahead.finally(() => source.rows.return(undefined)).catch(() => {})
-    throw error
+  const rows: SourceRow[] = []
+  let exhausted = false
+  while (rows.length < IMPORT_BATCH_ROWS) {
+    const next = await reader.next()
+    if (next.done) {
+      exhausted = true
+      break
+    }
+    rows.push({ number: row.position + rows.length + 1, cells: next.value })
   }
+  const settings = { headers: row.headers ?? [], mapping: row.mapping, match_key: row.match_key, on_duplicate: row.on_duplicate }
+  const counts = await executePlans(ctx, trx, object, row.id, settings, await planRows(ctx, object, settings, rows, new Map()))
   const position = row.position + rows.length
   const now = new Date()
   await trx.updateTable('imports').set({
@@ -124,7 +103,7 @@ async function runBatch(trx: Db, row: ImportRow, ctx: RecordContext, object: Obj
     updated_at: now,
   }).where('workspace_id', '=', row.workspace_id).where('id', '=', row.id).execute()
   if (exhausted) return mergePendingSearchKeys(trx, object)
-  openReaders.set(row.id, { position, rows: source.rows, ahead })
+  openReaders.set(row.id, { position, rows: reader })
   await enqueueImportBatch(trx, row.workspace_id, row.id, position)
 }
 

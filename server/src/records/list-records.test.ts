@@ -1,12 +1,9 @@
 import type { KyselyPlugin } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadActor } from '../auth/load-actor.ts'
 import type { Database } from '../db/database.ts'
 import { generateContactValues } from '../demo/demo-dataset.ts'
-import { loadCatalog } from '../metadata/object-catalog.ts'
-import { syncRecordTables } from '../metadata/table-schema.ts'
-import { openTestDatabase, testEngines } from '../test-support/test-database.ts'
-import { createWorkspace } from '../workspaces/create-workspace.ts'
+import { testEngines } from '../test-support/test-database.ts'
+import { openTestWorkspace } from '../test-support/test-workspace.ts'
 import { listRecords } from './list-records.ts'
 import type { RecordContext } from './record-context.ts'
 import { createRecords } from './write-pipeline.ts'
@@ -30,11 +27,9 @@ describe.each(testEngines)('listing by a column that is never empty on %s', (eng
   const count = 130
 
   beforeAll(async () => {
-    database = await openTestDatabase(engine)
-    await syncRecordTables(database.db)
-    const { workspaceId, adminId } = await createWorkspace(database.db, { name: 'Lists', admin: { name: 'Admin', email: 'admin@lists.test', password: 'correct horse battery' }, locale: 'en' })
-    const caller = await loadActor(database.db, workspaceId, adminId, 'en')
-    ctx = { db: database.db, actor: caller!.actor, catalog: await loadCatalog(database.db, workspaceId) }
+    const opened = await openTestWorkspace(engine, 'Lists')
+    database = opened.database
+    ctx = opened.ctx
     // One at a time, so creation times differ; every third has no city.
     for (const [index, values] of [...generateContactValues(count, 3)].entries()) {
       await createRecords(ctx, ctx.catalog.get('contacts'), [{ ...values, city: index % 3 === 0 ? null : values.city }])

@@ -1,27 +1,22 @@
 import { sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadActor } from '../auth/load-actor.ts'
 import type { Database } from '../db/database.ts'
 import { generateContactValues } from '../demo/demo-dataset.ts'
-import { loadCatalog } from '../metadata/object-catalog.ts'
-import { syncRecordTables } from '../metadata/table-schema.ts'
-import { openTestDatabase, testEngines } from '../test-support/test-database.ts'
-import { createWorkspace } from '../workspaces/create-workspace.ts'
+import { testEngines } from '../test-support/test-database.ts'
+import { openTestWorkspace } from '../test-support/test-workspace.ts'
 import type { RecordContext } from './record-context.ts'
-import { CREATE_PART_ROWS, createRecords } from './write-pipeline.ts'
+import { createRecords } from './write-pipeline.ts'
 
-describe.each(testEngines)('a create bigger than one part on %s', (engine) => {
+describe.each(testEngines)('a bulk create on %s', (engine) => {
   let database: Database
   let ctx: RecordContext
-  const count = CREATE_PART_ROWS * 2 + 150
+  const count = 1_150
 
   beforeAll(async () => {
-    database = await openTestDatabase(engine)
-    await syncRecordTables(database.db)
-    const { workspaceId, adminId } = await createWorkspace(database.db, { name: 'Parts', admin: { name: 'Admin', email: 'admin@parts.test', password: 'correct horse battery' }, locale: 'en' })
-    const caller = await loadActor(database.db, workspaceId, adminId, 'en')
-    ctx = { db: database.db, actor: caller!.actor, catalog: await loadCatalog(database.db, workspaceId) }
+    const opened = await openTestWorkspace(engine, 'Parts')
+    database = opened.database
+    ctx = opened.ctx
   })
   afterAll(async () => {
     await database?.close()
@@ -42,10 +37,10 @@ describe.each(testEngines)('a create bigger than one part on %s', (engine) => {
     expect(await stored()).toEqual({ contacts: count, events: count })
   })
 
-  it('writes nothing when a statement of a later part fails, and throws that statement’s error', async () => {
+  it('writes nothing when the database refuses one of the rows, and says why', async () => {
     const before = await stored()
     const ids = Array.from({ length: count }, () => uuidv7())
-    // The last part repeats an id of the first: its insert breaks the primary key after two parts went in.
+    // The last row repeats the first one's id: the insert breaks the primary key.
     ids[count - 1] = ids[0]
     const inputs = [...generateContactValues(count, 8)]
     const failure = await createRecords(ctx, ctx.catalog.get('contacts'), inputs, { bulk: true, presetIds: ids }).catch((error: unknown) => error)

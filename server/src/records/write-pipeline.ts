@@ -35,74 +35,6 @@ async function runHooks(phase: 'beforeWrite' | 'afterWrite', trx: Db, ctx: Recor
   }
 }
 
-/** Rows per insert of a big create: the next part is built while the database writes the one before. */
-export const CREATE_PART_ROWS = 500
-
-/** A created record's table row: system columns, its values' columns and its search document. */
-function createdRow(ctx: RecordContext, object: ObjectSchema, change: WriteChange, now: Date): Record<string, unknown> {
-  const { columns, custom } = valuesToColumns(object, change.values, { jsonAsText: false })
-  const search = searchDocumentOf(object, change.values)
-  // A literal filled by Object.assign, not `{ ...columns, id, … }`: on Node 20's V8 a spread followed
-  // by more properties gives each row its own hidden class in the old generation (~1 KB per row of an
-  // import, collected only by full GCs). Columns never name these system columns (read-only fields).
-  const row: Record<string, unknown> = {
-    workspace_id: ctx.actor.workspaceId,
-    id: change.id,
-    created_at: now,
-    updated_at: now,
-    created_by: actorOf(ctx),
-    updated_by: actorOf(ctx),
-    version: 1,
-    custom,
-    search_text: search.text,
-    search_tokens: search.tokens,
-  }
-  if (object.custom) row.object = object.name
-  return Object.assign(row, columns, change.privateColumns)
-}
-
-/**
- * Runs the before-write hooks and inserts the created rows and their `created` events part by part.
- * Each part's statements are queued on the transaction's connection before the next part's hooks run
- * and its rows are built, so Node works while the database writes: an import's batch keeps both busy
- * instead of taking turns (a hook's own query waits behind them, and sees the parts before). Every queued
- * statement has finished (or failed) before this returns or throws, so a caller's rollback to a
- * savepoint comes after all of them.
- */
-async function writeCreated(trx: Db, ctx: RecordContext, object: ObjectSchema, changes: WriteChange[], readBack: boolean): Promise<ApiRecord[]> {
-  const now = nowOf(ctx)
-  const parts: Array<{ rows: Record<string, unknown>[]; insert: Promise<Record<string, unknown>[]> }> = []
-  // Every statement as queued, each with a handler at once: one failing while later parts are built is no unhandled rejection.
-  const statements: Array<Promise<unknown>> = []
-  let failed = false
-  const queued = <T>(statement: Promise<T>): Promise<T> => {
-    statement.catch(() => (failed = true))
-    statements.push(statement)
-    return statement
-  }
-  for (let start = 0; start < changes.length && !failed; start += CREATE_PART_ROWS) {
-    // Lets the previous part's statements reach the connection before this part's rows are built.
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve))
-    const part = changes.slice(start, start + CREATE_PART_ROWS)
-    for (const change of part) await runHooks('beforeWrite', trx, ctx, change)
-    const rows = part.map((change) => createdRow(ctx, object, change, now))
-    parts.push({ rows, insert: queued(insertRows(trx, object.table, rows, readBack ? recordColumns(object) : undefined)) })
-    queued(appendEvents(trx, part.map((change) => ({
-      workspaceId: ctx.actor.workspaceId,
-      object: object.name,
-      recordId: change.id,
-      type: 'created',
-      changes: changedFields(object, undefined, change.values),
-      actorId: actorOf(ctx),
-    }))))
-  }
-  // The first statement to fail is the cause; the ones queued after it failed because the transaction had.
-  const failure = (await Promise.allSettled(statements)).find((result) => result.status === 'rejected')
-  if (failure) throw (failure as PromiseRejectedResult).reason
-  const stored = readBack ? (await Promise.all(parts.map((part) => part.insert))).flat() : parts.flatMap((part) => part.rows)
-  return stored.map((row) => rowToRecord(object, row))
-}
-
 /**
  * Creates records, all or none, in one transaction: access → validate → references → before hooks
  * → insert → events → after hooks. Errors name the field as `create[i].field` when `bulk`. With
@@ -136,9 +68,41 @@ export async function createRecords(
       const first = await nextNumbers(trx, ctx.actor.workspaceId, `${object.name}.${field.name}`, changes.length)
       changes.forEach((change, index) => (change.values[field.name] = first + index))
     }
+    for (const change of changes) await runHooks('beforeWrite', trx, ctx, change)
+    const now = nowOf(ctx)
+    const rows = changes.map((change) => {
+      const { columns, custom } = valuesToColumns(object, change.values, { jsonAsText: false })
+      const search = searchDocumentOf(object, change.values)
+      // A literal filled by Object.assign, not `{ ...columns, id, … }`: on Node 20's V8 a spread followed
+      // by more properties gives each row its own hidden class in the old generation (~1 KB per row of an
+      // import, collected only by full GCs). Columns never name these system columns (read-only fields).
+      const row: Record<string, unknown> = {
+        workspace_id: ctx.actor.workspaceId,
+        id: change.id,
+        created_at: now,
+        updated_at: now,
+        created_by: actorOf(ctx),
+        updated_by: actorOf(ctx),
+        version: 1,
+        custom,
+        search_text: search.text,
+        search_tokens: search.tokens,
+      }
+      if (object.custom) row.object = object.name
+      return Object.assign(row, columns, change.privateColumns)
+    })
     // An import does not read the stored rows back: its after-write hooks see the rows as written.
     const readBack = options.returnRecords !== false
-    const records = await writeCreated(trx, ctx, object, changes, readBack)
+    const inserted = await insertRows(trx, object.table, rows, readBack ? recordColumns(object) : undefined)
+    const records = (readBack ? inserted : rows).map((row) => rowToRecord(object, row))
+    await appendEvents(trx, changes.map((change) => ({
+      workspaceId: ctx.actor.workspaceId,
+      object: object.name,
+      recordId: change.id,
+      type: 'created',
+      changes: changedFields(object, undefined, change.values),
+      actorId: actorOf(ctx),
+    })))
     for (const [index, change] of changes.entries()) await runHooks('afterWrite', trx, ctx, change, records[index])
     return readBack ? records : []
   }
