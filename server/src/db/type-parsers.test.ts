@@ -57,7 +57,8 @@ describe.each(testEngines)('timestamptz rows on %s', (engine) => {
       })
       rows.forEach((row, index) => {
         expect(row.at).toBeInstanceOf(Date)
-        expect(row.at.getTime(), `${row.text} in ${zone}`).toBe(parseDefault(row.text) instanceof Date ? (parseDefault(row.text) as Date).getTime() : Number.NaN)
+        const expected = parseDefault(row.text)
+        expect(row.at.getTime(), `${row.text} in ${zone}`).toBe(expected instanceof Date ? expected.getTime() : Number.NaN)
         expect(row.at.getTime()).toBe(Math.floor(Date.parse(instants[index])))
       })
     }
