@@ -53,7 +53,7 @@ export async function linkNames(ctx: RecordContext, fields: FieldDefinition[], r
       if (!target || value === null || value === undefined) continue
       const known = remembered.get(target)
       const ids = wanted.get(target) ?? new Set<string>()
-      for (const id of Array.isArray(value) ? value : [value]) if (isUuid(id) && !known?.has(id)) ids.add(id)
+      for (const id of Array.isArray(value) ? value : [value]) if (!known?.has(id) && isUuid(id)) ids.add(id)
       wanted.set(target, ids)
     }
   }
@@ -72,13 +72,21 @@ export async function linkNames(ctx: RecordContext, fields: FieldDefinition[], r
   return remembered
 }
 
-/** One field of a record as a person reads it; links show the linked record's name. */
-export function cellText(record: ApiRecord, field: FieldDefinition, names: LinkNames, locale: Locale): string {
-  const value = record[field.name]
-  if (!isLink(field) || value === null || value === undefined) return formatFieldValue(value, field, locale)
-  const byId = names.get(targetOf(field, record) ?? '')
-  if (!Array.isArray(value)) return linkedName(byId, value)
-  return value.map((id) => linkedName(byId, id)).join(locale === 'zh-CN' ? '、' : ', ')
-}
-
 const linkedName = (byId: Map<string, string> | undefined, id: unknown) => byId?.get(String(id)) ?? String(id)
+
+/** Reads one field of a record as a person reads it; links show the linked record's name. */
+export type CellText = (record: ApiRecord, names: LinkNames) => string
+
+/** The reader of one column, made once per export: exports call it for every row. */
+export function cellText(field: FieldDefinition, locale: Locale): CellText {
+  const name = field.name
+  if (!isLink(field)) return (record) => formatFieldValue(record[name], field, locale)
+  const separator = locale === 'zh-CN' ? '、' : ', '
+  return (record, names) => {
+    const value = record[name]
+    if (value === null || value === undefined) return ''
+    const byId = names.get(targetOf(field, record) ?? '')
+    if (!Array.isArray(value)) return linkedName(byId, value)
+    return value.map((id) => linkedName(byId, id)).join(separator)
+  }
+}

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { Locale } from '../i18n/translate.ts'
 import type { ApiRecord } from '../records/row-mapping.ts'
-import { cellText, type ExportColumn, type LinkNames } from './export-columns.ts'
+import { cellText, type CellText, type ExportColumn, type LinkNames } from './export-columns.ts'
 import { activityComponent, CALENDAR_END, CALENDAR_START } from './icalendar-format.ts'
 import { drained, writeText } from './stream-output.ts'
 import { contactVcard } from './vcard-format.ts'
@@ -36,6 +36,17 @@ const csvCell = (value: string) => {
 }
 const csvLine = (cells: string[]) => `${cells.map(csvCell).join(',')}\r\n`
 
+/** The CSV lines of a chunk, built cell by cell into one string: no array per row. */
+function csvLines(records: ApiRecord[], texts: CellText[], names: LinkNames): string {
+  let text = ''
+  for (const record of records) {
+    let line = csvCell(texts[0](record, names))
+    for (let index = 1; index < texts.length; index++) line += `,${csvCell(texts[index](record, names))}`
+    text += `${line}\r\n`
+  }
+  return text
+}
+
 function textSink(out: Writable, head: string, tail: string, render: (records: ApiRecord[], names: LinkNames) => { text: string; count: number }): ExportSink {
   let started = false
   return {
@@ -58,11 +69,10 @@ export const formats: Record<ExportFormat, FormatSpec> = {
     contentType: 'text/csv; charset=utf-8',
     extension: 'csv',
     // The byte-order mark makes Excel read the file as UTF-8 (Chinese text included).
-    open: (out, columns, locale) =>
-      textSink(out, `\uFEFF${csvLine(columns.map((column) => column.header))}`, '', (records, names) => ({
-        text: records.map((record) => csvLine(columns.map((column) => cellText(record, column.field, names, locale)))).join(''),
-        count: records.length,
-      })),
+    open(out, columns, locale) {
+      const texts = columns.map((column) => cellText(column.field, locale))
+      return textSink(out, `\uFEFF${csvLine(columns.map((column) => column.header))}`, '', (records, names) => ({ text: csvLines(records, texts, names), count: records.length }))
+    },
   },
   xlsx: {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -71,10 +81,11 @@ export const formats: Record<ExportFormat, FormatSpec> = {
       // Streaming writer: each committed row goes to the zip stream; no shared-string table kept in memory.
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false })
       const sheet = workbook.addWorksheet('Export')
+      const texts = columns.map((column) => cellText(column.field, locale))
       sheet.addRow(columns.map((column) => column.header)).commit()
       return {
         async write(records, names) {
-          for (const record of records) sheet.addRow(columns.map((column) => cellText(record, column.field, names, locale))).commit()
+          for (const record of records) sheet.addRow(texts.map((text) => text(record, names))).commit()
           await drained(out)
           return records.length
         },

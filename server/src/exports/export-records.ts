@@ -42,11 +42,13 @@ export async function startExport(ctx: RecordContext, object: ObjectSchema, requ
   const spec = formats[request.format]
   const columns = exportColumns(object, request.fields, ctx.actor.locale)
   const columnFields = columns.map((column) => column.field)
+  // CSV and Excel show the columns as people read them; vCard and iCalendar read whole records.
+  const tabular = spec.object === undefined
   // A polymorphic link needs the object it points into.
-  const fetch = request.fields && spec.object === undefined
+  const fetch = request.fields && tabular
     ? [...new Set([...columnFields.map((field) => field.name), ...(columnFields.some((field) => field.target === '*') ? ['related_object'] : [])])]
     : undefined
-  const records = walkRecords(ctx, object, { filter: request.filter, sort: request.sort, q: request.q, fields: fetch, narrow: true }, request.chunkSize)
+  const records = walkRecords(ctx, object, { filter: request.filter, sort: request.sort, q: request.q, fields: fetch, forDisplay: tabular }, request.chunkSize)
   const first = await records.next()
   const stream = new PassThrough({ highWaterMark: 256 * 1024 })
   const startedAt = nowOf(ctx)

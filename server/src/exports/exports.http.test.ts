@@ -192,5 +192,12 @@ describe.each(testEngines)('export on %s', (engine) => {
     expect(bySummary['寄样品'].getFirstPropertyValue('status')).toBe('COMPLETED')
     const audit = await admin.get('/api/v1/audit?action=export&limit=1')
     expect(audit.body.data[0]).toMatchObject({ object: 'activities', details: { format: 'ics', rows: 4 } })
+    // The same activities as a sheet: instants in China time, in the reader's language, and in the whole-record export too.
+    const me = (await admin.get('/api/auth/me')).body.user
+    const sheet = '/api/v1/activities/export?format=csv&fields=subject,due_at,owner_id&sort=due_at&filter[type][eq]=call'
+    expect(csvRows((await download(server, adminKey, sheet, 'zh-CN')).bytes)[1]).toEqual(['电话回访', '2026年4月1日 14:00', me.name])
+    expect(csvRows((await download(server, adminKey, sheet, 'en')).bytes)[1]).toEqual(['电话回访', 'Apr 1, 2026, 2:00 PM', me.name])
+    const whole = csvRows((await download(server, adminKey, '/api/v1/activities/export?format=csv&filter[type][eq]=meeting', 'en')).bytes)
+    expect(whole[1][whole[0].indexOf('Due')]).toBe('Mar 31, 2026, 9:30 AM')
   })
 })

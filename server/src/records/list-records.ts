@@ -25,8 +25,11 @@ export interface ListOptions {
   deleted?: boolean
   /** Largest page allowed; internal walks (exports) read in bigger chunks than the API's 200. */
   maxLimit?: number
-  /** Read only the columns of `fields` (exports: less to fetch and parse per row). */
-  narrow?: boolean
+  /**
+   * Records for display, as exports read them: only the columns of `fields` (less to fetch and parse
+   * per row), and instants kept as Dates for formatting (no ISO text made per row to be parsed again).
+   */
+  forDisplay?: boolean
 }
 
 export interface ListPage {
@@ -76,7 +79,7 @@ export async function listRecords(ctx: RecordContext, object: ObjectSchema, opti
   const direction = descending ? sql.raw('desc') : sql.raw('asc')
   const page = (query: RecordQuery, byValue: boolean, take: number) =>
     query
-      .select(options.narrow && fields ? narrowColumns(fields) : recordColumns(object))
+      .select(options.forDisplay && fields ? narrowColumns(fields) : recordColumns(object))
       .select(sql<string | null>`(${expr})::text`.as('_sort'))
       .orderBy(byValue ? sql`${expr} ${direction}` : sql`id ${direction}`)
       .$if(byValue, (q) => q.orderBy(sql`id ${direction}`))
@@ -113,7 +116,7 @@ export async function listRecords(ctx: RecordContext, object: ObjectSchema, opti
   const pageRows = rows.slice(0, limit)
   const last = pageRows.at(-1)
   return {
-    data: pageRows.map((row) => rowToRecord(object, row, fields)),
+    data: pageRows.map((row) => rowToRecord(object, row, fields, options.forDisplay)),
     next_cursor: hasMore && last ? encodeCursor({ sort: sortText, value: (last._sort as string | null) ?? null, id: last.id as string }) : null,
   }
 }

@@ -45,10 +45,6 @@ export const dateTimeField: FieldTypeDefinition = {
     const value = isCalendarDate(raw) ? `${raw}T00:00:00.000Z` : parseDateTime(raw)
     return value ? accept(value) : refuse('invalid_datetime')
   },
-  fromColumns: (row, field) => {
-    const value = row[field.name]
-    return value instanceof Date ? value.toISOString() : (value ?? null)
-  },
   jsonSchema: () => ({ type: 'string', format: 'date-time' }),
   // Shown in China time: the workspace time zone setting will replace this default.
   format: (value, _field, locale) => formatDateTime(locale, 'Asia/Shanghai', value instanceof Date ? value.getTime() : Date.parse(String(value))),
