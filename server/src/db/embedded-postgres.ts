@@ -42,8 +42,18 @@ function lockDataDir(dataDir: string): () => void {
   return () => fs.rmSync(lockFile, { force: true })
 }
 
+/** When the worker checkpoints (PGlite has no checkpointer of its own): see pglite-worker.js. */
+export interface CheckpointPolicy {
+  /** How often the WAL written since the last checkpoint is looked at. */
+  everyMs?: number
+  /** Checkpoint once this much WAL has been written since the last one. */
+  walBytes?: number
+  /** Checkpoint this long after the last one if anything was written. */
+  timeoutMs?: number
+}
+
 /** `dataDir` is a folder, or `memory://` for a throwaway database. */
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir: string, checkpoints?: CheckpointPolicy): Promise<EmbeddedPostgres> {
   const inMemory = dataDir.startsWith('memory://')
   if (!inMemory) fs.mkdirSync(dataDir, { recursive: true })
   const unlock = inMemory ? () => {} : lockDataDir(dataDir)
@@ -52,7 +62,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`)
   const workerFile = new URL('./pglite-worker.js', import.meta.url)
   const worker = new Worker(workerFile, {
-    workerData: { dataDir, socketPath },
+    workerData: { dataDir, socketPath, checkpoints },
   })
   await new Promise<void>((resolve, reject) => {
     worker.once('error', (error) => {
@@ -84,7 +94,12 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     },
     async stop() {
       await new Promise<void>((resolve) => {
-        worker.once('message', () => resolve())
+        const onMessage = (message: { stopped?: boolean }) => {
+          if (!message.stopped) return
+          worker.off('message', onMessage)
+          resolve()
+        }
+        worker.on('message', onMessage)
         worker.postMessage({ stop: true })
       })
       await worker.terminate()
