@@ -16,9 +16,9 @@ export function recordColumns(object: ObjectSchema): string[] {
   return columns
 }
 
-/** The columns that hold `fields` (plus the key, version and recycle-bin mark every record carries). */
+/** The columns that hold `fields`, plus the key: what a record shown to a person needs. */
 export function narrowColumns(fields: FieldDefinition[]): string[] {
-  const columns = new Set(['id', 'version', 'deleted_at'])
+  const columns = new Set(['id'])
   for (const field of fields) {
     if (field.custom) columns.add('custom')
     else for (const column of fieldTypes[field.type].columns(field)) columns.add(column.name)
