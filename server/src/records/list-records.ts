@@ -86,10 +86,10 @@ export async function listRecords(ctx: RecordContext, object: ObjectSchema, opti
       .limit(take)
       .execute()
 
-  const rows: Record<string, unknown>[] = []
+  let rows: Record<string, unknown>[] = []
   if (field.name === 'id') {
     const after = cursor ? base.where(sql<boolean>`id ${sql.raw(descending ? '<' : '>')} ${cursor.id}`) : base
-    rows.push(...(await page(after, false, limit + 1)))
+    rows = await page(after, false, limit + 1)
   } else {
     const valued = base.where(sql<boolean>`${expr} is not null`)
     const nulls = base.where(sql<boolean>`${expr} is null`)
@@ -108,15 +108,16 @@ export async function listRecords(ctx: RecordContext, object: ObjectSchema, opti
       segments.push(() => segment(cursor)(limit + 1 - rows.length))
     }
     for (const fetch of segments) {
-      rows.push(...(await fetch()))
+      const fetched = await fetch()
+      rows = rows.length === 0 ? fetched : rows.concat(fetched)
       if (rows.length > limit) break
     }
   }
   const hasMore = rows.length > limit
-  const pageRows = rows.slice(0, limit)
-  const last = pageRows.at(-1)
+  if (hasMore) rows.length = limit
+  const last = rows.at(-1)
   return {
-    data: pageRows.map((row) => rowToRecord(object, row, fields, options.forDisplay)),
+    data: rows.map((row) => rowToRecord(object, row, fields, options.forDisplay)),
     next_cursor: hasMore && last ? encodeCursor({ sort: sortText, value: (last._sort as string | null) ?? null, id: last.id as string }) : null,
   }
 }
