@@ -40,8 +40,8 @@ const csvLine = (cells: string[]) => `${cells.map(csvCell).join(',')}\r\n`
 function csvLines(records: ApiRecord[], texts: CellText[], names: LinkNames): string {
   let text = ''
   for (const record of records) {
-    let line = csvCell(texts[0](record, names))
-    for (let index = 1; index < texts.length; index++) line += `,${csvCell(texts[index](record, names))}`
+    let line = ''
+    for (let index = 0; index < texts.length; index++) line += index === 0 ? csvCell(texts[0](record, names)) : `,${csvCell(texts[index](record, names))}`
     text += `${line}\r\n`
   }
   return text

@@ -30,13 +30,14 @@ export function registerExportRoutes(app: FastifyInstance, services: AppServices
     if (!allowed.includes(format)) throw new AppError('VALIDATION_FAILED', [{ field: 'format', code: 'invalid_option', params: { allowed: allowed.join(', ') } }])
     const q = queryText(query.q, 'q')
     if (q !== undefined && q.length > MAX_QUERY_TEXT) throw new AppError('VALIDATION_FAILED', [{ field: 'q', code: 'too_long', params: { max: MAX_QUERY_TEXT } }])
-    const fields = queryText(query.fields, 'fields')
+    // No names (fields= or fields=,) means the object's own columns, as when the parameter is absent.
+    const fields = queryText(query.fields, 'fields')?.split(',').map((name) => name.trim()).filter(Boolean)
     const started = await startExport(ctx, object, {
       format,
       filter: query.filter,
       sort: queryText(query.sort, 'sort'),
       q,
-      fields: fields ? fields.split(',').map((name) => name.trim()).filter(Boolean) : undefined,
+      fields: fields?.length ? fields : undefined,
     })
     started.done.then(({ status }) => status === 'failed' && request.log.error('export failed'))
     const spec = formats[format]

@@ -92,6 +92,7 @@ describe.each(testEngines)('export on %s', (engine) => {
     expect(bad.body.error.fields[0]).toMatchObject({ field: 'format', code: 'invalid_option' })
     expect((await admin.get('/api/v1/accounts/export?format=vcf')).body.error.fields[0].field).toBe('format')
     expect((await admin.get('/api/v1/contacts/export?fields=nope')).body.error.fields[0].field).toBe('fields')
+    expect(csvRows((await download(server, adminKey, '/api/v1/contacts/export?fields=,&q=Ada')).bytes)[0]).toEqual(csvRows((await download(server, adminKey, '/api/v1/contacts/export?q=Ada')).bytes)[0])
     expect((await admin.get('/api/v1/contacts/export?sort=nope')).body.error.fields[0].field).toBe('sort')
     expect((await admin.get('/api/v1/contacts/export?filter[nope][eq]=1')).status).toBe(400)
   })
