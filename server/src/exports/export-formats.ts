@@ -36,15 +36,15 @@ const csvCell = (value: string) => {
 }
 const csvLine = (cells: string[]) => `${cells.map(csvCell).join(',')}\r\n`
 
-/** The CSV lines of a chunk, built cell by cell into one string: no array per row. */
+/** The CSV lines of a chunk: each column's reader made once, one cell array reused for every row. */
 function csvLines(records: ApiRecord[], texts: CellText[], names: LinkNames): string {
-  let text = ''
-  for (const record of records) {
-    let line = ''
-    for (let index = 0; index < texts.length; index++) line += index === 0 ? csvCell(texts[0](record, names)) : `,${csvCell(texts[index](record, names))}`
-    text += `${line}\r\n`
+  const lines = new Array<string>(records.length)
+  const cells = new Array<string>(texts.length)
+  for (let row = 0; row < records.length; row++) {
+    for (let index = 0; index < texts.length; index++) cells[index] = csvCell(texts[index](records[row], names))
+    lines[row] = `${cells.join(',')}\r\n`
   }
-  return text
+  return lines.join('')
 }
 
 function textSink(out: Writable, head: string, tail: string, render: (records: ApiRecord[], names: LinkNames) => { text: string; count: number }): ExportSink {

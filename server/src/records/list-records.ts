@@ -27,7 +27,8 @@ export interface ListOptions {
   maxLimit?: number
   /**
    * Records for display, as exports read them: only the columns of `fields` (less to fetch and parse
-   * per row), and instants kept as Dates for formatting (no ISO text made per row to be parsed again).
+   * per row), and instants as epoch milliseconds for formatting (no ISO text made per row to be parsed
+   * again, and a number keeps less alive between pages than a Date).
    */
   forDisplay?: boolean
 }

@@ -28,18 +28,18 @@ export function narrowColumns(fields: FieldDefinition[]): string[] {
 
 export type ApiRecord = Record<string, unknown> & { id: string; version: number }
 
-/** The stored value of one field in API form; instants as ISO text, or as Dates with `keepDates`. */
-export function fieldValue(row: Record<string, unknown>, field: FieldDefinition, keepDates = false): unknown {
+/** The stored value of one field in API form; instants as ISO text, or as epoch milliseconds with `instantsAsMs`. */
+export function fieldValue(row: Record<string, unknown>, field: FieldDefinition, instantsAsMs = false): unknown {
   if (field.custom) return (row.custom as Record<string, unknown> | null)?.[field.name] ?? null
   const fromColumns = fieldTypes[field.type].fromColumns
   const value = fromColumns ? fromColumns(row, field) : row[field.name]
-  return value instanceof Date && !keepDates ? value.toISOString() : (value ?? null)
+  return value instanceof Date ? (instantsAsMs ? value.getTime() : value.toISOString()) : (value ?? null)
 }
 
 /** A table row → the API record, limited to `fields` when given (id and version always come). */
-export function rowToRecord(object: ObjectSchema, row: Record<string, unknown>, fields?: FieldDefinition[], keepDates = false): ApiRecord {
+export function rowToRecord(object: ObjectSchema, row: Record<string, unknown>, fields?: FieldDefinition[], instantsAsMs = false): ApiRecord {
   const record: Record<string, unknown> = { id: row.id }
-  for (const field of fields ?? object.allFields) record[field.name] = fieldValue(row, field, keepDates)
+  for (const field of fields ?? object.allFields) record[field.name] = fieldValue(row, field, instantsAsMs)
   record.version = row.version
   if (row.deleted_at) record.deleted_at = (row.deleted_at as Date).toISOString()
   return record as ApiRecord

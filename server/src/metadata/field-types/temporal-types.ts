@@ -47,5 +47,5 @@ export const dateTimeField: FieldTypeDefinition = {
   },
   jsonSchema: () => ({ type: 'string', format: 'date-time' }),
   // Shown in China time: the workspace time zone setting will replace this default.
-  format: (value, _field, locale) => formatDateTime(locale, 'Asia/Shanghai', value instanceof Date ? value.getTime() : Date.parse(String(value))),
+  format: (value, _field, locale) => formatDateTime(locale, 'Asia/Shanghai', typeof value === 'number' ? value : value instanceof Date ? value.getTime() : Date.parse(String(value))),
 }
