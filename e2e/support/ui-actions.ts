@@ -22,20 +22,42 @@ export async function chooseOption(page: Page, control: Locator, option: string 
     await control.getByText(exactly(option)).first().click()
     return
   }
-  await control.click()
-  const dropdown = openDropdown(page)
-  await dropdown.waitFor()
-  const item = dropdown.locator('.ant-select-item-option').filter({ hasText: exactly(option) }).first()
-  // A searchable Select narrows its list to the typed label, wherever the list happens to be scrolled.
-  const search = await searchInput(control)
-  if (typeof option === 'string' && search) await search.fill(option)
-  else await scrollListToTop(dropdown)
-  for (let step = 0; step < 40 && !(await item.isVisible()); step++) {
-    await dropdown.locator('.rc-virtual-list-holder, .ant-select-item-option').first().hover()
-    await page.mouse.wheel(0, 120)
-    await page.waitForTimeout(50)
+  for (let attempt = 1; ; attempt++) {
+    await control.click()
+    const dropdown = openDropdown(page)
+    await dropdown.waitFor()
+    const item = dropdown.locator('.ant-select-item-option').filter({ hasText: exactly(option) }).first()
+    // A searchable Select narrows its list to the typed label, wherever the list happens to be scrolled.
+    const search = await searchInput(control)
+    if (typeof option === 'string' && search) await search.fill(option)
+    else await scrollListToTop(dropdown)
+    for (let step = 0; step < 40 && !(await item.isVisible()); step++) {
+      await dropdown.locator('.rc-virtual-list-holder, .ant-select-item-option').first().hover()
+      await page.mouse.wheel(0, 120)
+      await page.waitForTimeout(50)
+    }
+    await item.click()
+    // A remote search answering as the click lands re-renders the list under it and can lose the choice:
+    // a single Select is checked and chosen again (choosing again in a multiple one would undo it).
+    if (typeof option !== 'string' || attempt === 3 || (await isMultiple(control)) || (await showsChosen(control, option))) return
   }
-  await item.click()
+}
+
+/** Whether the control is (in, or around) an antd Select that takes several values. */
+const isMultiple = (control: Locator) =>
+  control.evaluate((element) => Boolean((element.classList.contains('ant-select') ? element : element.querySelector('.ant-select') ?? element.closest('.ant-select'))?.classList.contains('ant-select-multiple')))
+
+/** Whether the Select shows `option` as its chosen value within a second. */
+async function showsChosen(control: Locator, option: string): Promise<boolean> {
+  for (let waited = 0; waited <= 1000; waited += 100) {
+    const shown = await control.evaluate((element) => {
+      const select = element.classList.contains('ant-select') ? element : element.querySelector('.ant-select') ?? element.closest('.ant-select')
+      return select?.querySelector('.ant-select-selection-item, .ant-select-content-value, .ant-select-selection-value')?.textContent ?? ''
+    })
+    if (shown.includes(option)) return true
+    await control.page().waitForTimeout(100)
+  }
+  return false
 }
 
 /** The search box of an antd Select that takes typed text (its input is not read-only), if it has one. */
