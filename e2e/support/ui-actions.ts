@@ -43,18 +43,22 @@ export async function chooseOption(page: Page, control: Locator, option: string 
   }
 }
 
-/** Whether the control is (in, or around) an antd Select that takes several values. */
-const isMultiple = (control: Locator) =>
-  control.evaluate((element) => Boolean((element.classList.contains('ant-select') ? element : element.querySelector('.ant-select') ?? element.closest('.ant-select'))?.classList.contains('ant-select-multiple')))
+/** The antd Select of a control: the control itself, the one inside it, or the one around it. */
+async function antSelect(control: Locator): Promise<Locator> {
+  const where = await control.evaluate((element) => (element.classList.contains('ant-select') ? 'self' : element.querySelector('.ant-select') ? 'inside' : 'around'))
+  return where === 'self' ? control : where === 'inside' ? control.locator('.ant-select').first() : control.locator('xpath=ancestor::*[contains(@class, "ant-select")][1]')
+}
+
+/** The value an antd Select shows as chosen (any of antd's class names for it across versions). */
+const CHOSEN_VALUE = '.ant-select-selection-item, .ant-select-content-value, .ant-select-selection-value'
+
+const isMultiple = async (control: Locator) => (await antSelect(control)).evaluate((element) => element.classList.contains('ant-select-multiple'))
 
 /** Whether the Select shows `option` as its chosen value within a second. */
 async function showsChosen(control: Locator, option: string): Promise<boolean> {
+  const chosen = (await antSelect(control)).locator(CHOSEN_VALUE).first()
   for (let waited = 0; waited <= 1000; waited += 100) {
-    const shown = await control.evaluate((element) => {
-      const select = element.classList.contains('ant-select') ? element : element.querySelector('.ant-select') ?? element.closest('.ant-select')
-      return select?.querySelector('.ant-select-selection-item, .ant-select-content-value, .ant-select-selection-value')?.textContent ?? ''
-    })
-    if (shown.includes(option)) return true
+    if ((await chosen.count()) && (await chosen.textContent())?.includes(option)) return true
     await control.page().waitForTimeout(100)
   }
   return false
@@ -62,9 +66,7 @@ async function showsChosen(control: Locator, option: string): Promise<boolean> {
 
 /** The search box of an antd Select that takes typed text (its input is not read-only), if it has one. */
 async function searchInput(control: Locator): Promise<Locator | undefined> {
-  const where = await control.evaluate((element) => (element.classList.contains('ant-select') ? 'self' : element.querySelector('.ant-select') ? 'inside' : 'around'))
-  const select = where === 'self' ? control : where === 'inside' ? control.locator('.ant-select').first() : control.locator('xpath=ancestor::*[contains(@class, "ant-select")][1]')
-  const input = select.locator('input').first()
+  const input = (await antSelect(control)).locator('input').first()
   if (!(await input.count())) return undefined
   return (await input.evaluate((element) => (element as HTMLInputElement).readOnly)) ? undefined : input
 }

@@ -36,7 +36,7 @@ export function fieldValue(row: Record<string, unknown>, field: FieldDefinition,
   return value instanceof Date ? (instantsAsMs ? value.getTime() : value.toISOString()) : (value ?? null)
 }
 
-/** A table row → the API record, limited to `fields` when given (id and version always come). */
+/** A table row → the API record, limited to `fields` when given (id always comes; version when it was read). */
 export function rowToRecord(object: ObjectSchema, row: Record<string, unknown>, fields?: FieldDefinition[], instantsAsMs = false): ApiRecord {
   const record: Record<string, unknown> = { id: row.id }
   for (const field of fields ?? object.allFields) record[field.name] = fieldValue(row, field, instantsAsMs)

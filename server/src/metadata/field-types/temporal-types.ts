@@ -46,6 +46,7 @@ export const dateTimeField: FieldTypeDefinition = {
     return value ? accept(value) : refuse('invalid_datetime')
   },
   jsonSchema: () => ({ type: 'string', format: 'date-time' }),
-  // Shown in China time: the workspace time zone setting will replace this default.
-  format: (value, _field, locale) => formatDateTime(locale, 'Asia/Shanghai', typeof value === 'number' ? value : value instanceof Date ? value.getTime() : Date.parse(String(value))),
+  // Shown in China time: the workspace time zone setting will replace this default. Exports pass epoch ms
+  // (records read for display); custom fields keep ISO text in their JSON.
+  format: (value, _field, locale) => formatDateTime(locale, 'Asia/Shanghai', typeof value === 'number' ? value : Date.parse(String(value))),
 }
